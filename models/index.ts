@@ -6,3 +6,4 @@ export { Subscription } from './subscription.js';
 export { AuditEvent } from './auditEvent.js';
 export { Counter, nextSequence } from './counter.js';
 export { Delivery } from './delivery.js';
+export { ProcessedEvent, claimOnce } from './processedEvent.js';

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as ACData from 'adaptivecards-templating';
+import type { ScreenView } from './viewModels.js';
+
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+export type AdaptiveCardJson = Record<string, unknown>;
+
+/**
+ * Teams runs Action.Execute (Universal Actions). Clients without it, such as Web Chat in the
+ * playground, need Action.Submit: the verb then travels in the data.
+ */
+export type ActionStyle = 'execute' | 'submit';
+
+const templateCache = new Map<string, unknown>();
+
+function template(screen: string): unknown {
+  let json = templateCache.get(screen);
+  if (!json) {
+    const path = fileURLToPath(new URL(`./templates/${screen}.json`, import.meta.url));
+    json = JSON.parse(readFileSync(path, 'utf8'));
+    templateCache.set(screen, json);
+  }
+  return json;
+}
+
+export const TEMPLATE_SCREENS = [
+  'intelligence-form',
+  'intelligence-saved',
+  'intelligence-alert',
+  'provider-summary',
+  'provider-matches',
+  'message',
+] as const;
+
+function toSubmitActions(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(toSubmitActions);
+  if (!node || typeof node !== 'object') return node;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) copy[key] = toSubmitActions(value);
+  if (copy.type === 'Action.Execute') {
+    const { verb, data, ...rest } = copy;
+    return { ...rest, type: 'Action.Submit', data: { ...(data as object), verb } };
+  }
+  return copy;
+}
+
+// The templating library leaves "${x}" in place when x is absent; an absent optional value should show as empty.
+function dropUnresolved(node: unknown): unknown {
+  if (typeof node === 'string') return node.replace(/\$\{[^}]*\}/g, '');
+  if (Array.isArray(node)) return node.map(dropUnresolved);
+  if (!node || typeof node !== 'object') return node;
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, dropUnresolved(value)]));
+}
+
+/** Renders a view model to Adaptive Card JSON with the screen's template. */
+export function renderAdaptiveCard(view: ScreenView, actionStyle: ActionStyle = 'execute'): AdaptiveCardJson {
+  const expanded = dropUnresolved(new ACData.Template(template(view.screen)).expand({ $root: view })) as AdaptiveCardJson;
+  return (actionStyle === 'submit' ? toSubmitActions(expanded) : expanded) as AdaptiveCardJson;
+}
+
+export function adaptiveAttachment(view: ScreenView, actionStyle: ActionStyle = 'execute') {
+  return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: renderAdaptiveCard(view, actionStyle) };
+}
