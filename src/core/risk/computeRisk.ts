@@ -64,7 +64,8 @@ export function ratingForScore(score: number, config: RiskConfig): string {
 
 /** Points for one item before its sign: weight x recency x (adverse only) outcome and concern severity. */
 function itemPoints(item: IntelligenceItem, config: RiskConfig, now: Date): number {
-  const weight = config.weights[item.sentiment][item.source] * decayFactor(item.receivedAt, now, config);
+  // Data from storage may hold a source this config does not know: count it as 0, not NaN.
+  const weight = (config.weights[item.sentiment]?.[item.source] ?? 0) * decayFactor(item.receivedAt, now, config);
   if (item.sentiment === 'positive') return weight;
   const outcome = item.outcome && item.outcome !== 'not-liable' ? config.outcomeMultipliers[item.outcome] : 1;
   const severity =
@@ -97,7 +98,7 @@ function cqcDrivers(cqc: CqcRatings, config: RiskConfig): RiskDriver[] {
   const overall = cqcRatingKey(cqc.overall);
   drivers.push({
     kind: 'cqc',
-    label: overall === 'unrated' ? 'No published CQC rating' : `CQC rated it ${overall.toLowerCase()} overall`,
+    label: overall === 'unrated' ? 'No published CQC rating' : `CQC rated the service as ${overall.toLowerCase()} overall`,
     points: config.cqc.overall[overall],
   });
   for (const question of KEY_QUESTIONS) {
@@ -139,7 +140,7 @@ export function computeRisk(input: RiskInput, config: RiskConfig, now: Date): Ri
   if (total > floored) {
     signals.push({
       kind: 'exposure',
-      label: `${input.hoursCommissioned} commissioned hours a week (score x ${Math.round(multiplier * 100) / 100})`,
+      label: `${round1(input.hoursCommissioned ?? 0)} commissioned hours a week (score x ${Math.round(multiplier * 100) / 100})`,
       points: total - floored,
     });
   }

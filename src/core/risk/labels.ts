@@ -26,7 +26,7 @@ const IMPLIED: Partial<Record<RiskSource, Sentiment>> = { cq1: 'adverse', compla
 
 /** "2 adverse safeguarding concerns", "1 complaint", "3 compliments". No sentiment: no adjective. */
 export function countedSource(count: number, source: RiskSource, sentiment?: Sentiment): string {
-  const [one, many] = NOUNS[source];
+  const [one, many] = NOUNS[source] ?? NOUNS.other;
   const adjective = !sentiment || IMPLIED[source] === sentiment ? '' : `${sentiment} `;
   return `${count} ${adjective}${count === 1 ? one : many}`;
 }

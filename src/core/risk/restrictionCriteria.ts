@@ -68,7 +68,7 @@ export function restrictionCriteriaMet(facts: RestrictionFacts, config: RiskConf
     const names = questions.filter((x) => x.rating === 'Inadequate').map((x) => KEY_QUESTION_NAMES[x.q]);
     caution.push(`CQC rated ${plural(inadequate, 'key question', 'key questions')} as inadequate: ${names.join(', ')} (16.3)`);
   } else if (cqcRatingKey(cqc.overall) === 'Inadequate') {
-    caution.push('CQC rated it inadequate overall (16.3)');
+    caution.push('CQC rated the service as inadequate overall (16.3)');
   }
   const red = atLeast(matrix, 'Red', config);
   if (red) caution.push(`Rated ${matrix} on the Risk Matrix (16.3)`);

@@ -28,9 +28,10 @@ export function isExcluded(item: IntelligenceItem): boolean {
   return item.outcome === 'not-liable';
 }
 
-/** Age in days; an item dated in the future counts as received now. */
+/** Age in days. An item dated in the future, or with a broken date, counts as received now (in full). */
 export function ageInDays(receivedAt: Date, now: Date): number {
-  return Math.max(0, (now.getTime() - receivedAt.getTime()) / DAY_MS);
+  const days = (now.getTime() - receivedAt.getTime()) / DAY_MS;
+  return Number.isFinite(days) ? Math.max(0, days) : 0;
 }
 
 /** Halves an item's weight every halfLifeDays, so recent intelligence counts most. */

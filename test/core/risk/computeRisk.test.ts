@@ -16,7 +16,7 @@ describe('computeRisk: worked example in docs/risk-matrix.md', () => {
 
   it('lists the drivers, largest first', () => {
     expect(result.drivers).toEqual([
-      { kind: 'cqc', label: 'CQC rated it requires improvement overall', points: 8 },
+      { kind: 'cqc', label: 'CQC rated the service as requires improvement overall', points: 8 },
       { kind: 'exposure', label: '90 commissioned hours a week (score x 1.25)', points: 7.2 },
       { kind: 'intelligence', label: '2 adverse safeguarding concerns in the last 90 days', points: 6 },
       { kind: 'intelligence', label: '1 CQ1 concern report in the last 30 days', points: 4 },
