@@ -5,6 +5,6 @@ const counterSchema = new Schema({ _id: { type: String, required: true }, value:
 export const Counter = model('Counter', counterSchema);
 
 export async function nextSequence(name: string): Promise<number> {
-  const counter = await Counter.findOneAndUpdate({ _id: name }, { $inc: { value: 1 } }, { upsert: true, new: true });
+  const counter = await Counter.findOneAndUpdate({ _id: name }, { $inc: { value: 1 } }, { upsert: true, returnDocument: 'after' });
   return counter.value;
 }

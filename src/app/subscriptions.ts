@@ -16,7 +16,7 @@ export async function subscribe(actor: Actor, channel: ChannelRef, kinds: EventK
         ...(channel.conversationReference ? { conversationReference: channel.conversationReference } : {}),
       },
     },
-    { upsert: true, new: true },
+    { upsert: true, returnDocument: 'after' },
   ).lean();
   await audit({ actor, action: 'subscription.changed', entityType: 'channel', entityId: `${channel.platform}:${channel.id}`, before: before && { kinds: before.kinds, clientGroup: before.clientGroup }, after: { kinds: after?.kinds, clientGroup: after?.clientGroup } });
   return after!;
@@ -28,7 +28,7 @@ export async function unsubscribe(actor: Actor, channel: ChannelRef, kinds: Even
   const after = await Subscription.findOneAndUpdate(
     { platform: channel.platform, channelId: channel.id },
     { $pullAll: { kinds } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean();
   const remaining = (after?.kinds ?? []) as EventKind[];
   const removed = (before.kinds as EventKind[]).filter((kind) => !remaining.includes(kind));

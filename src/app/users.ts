@@ -54,7 +54,7 @@ export async function assignRole(by: Actor, target: Identity & { name?: string }
   const after = await User.findOneAndUpdate(
     { platform: target.platform, platformUserId: target.userId },
     { $addToSet: { roles: { $each: [role, 'social-worker'] } }, ...(target.name ? { $set: { displayName: target.name } } : {}) },
-    { upsert: true, new: true },
+    { upsert: true, returnDocument: 'after' },
   ).lean();
   await audit({
     actor: by,

@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { loadConfig, ConfigError } from './config.js';
+import { connectMongoose } from './db/connect.js';
+import { resolveDatabase } from './db/resolveDatabase.js';
+import { createServer } from './http/server.js';
+import { ensureBootstrapAdmins } from './app/users.js';
+import { log } from './log.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  mkdirSync(config.DATA_DIR, { recursive: true });
+  const database = await resolveDatabase({
+    dataDir: config.DATA_DIR,
+    ...(config.MONGODB_URI ? { uriFromEnv: config.MONGODB_URI } : {}),
+    log: (line) => log.info(line),
+  });
+  await connectMongoose(database.uri, config.MONGODB_DB_NAME);
+  await ensureBootstrapAdmins(config.BOOTSTRAP_ADMINS);
+
+  const { expressApp } = createServer(config);
+  const server = expressApp.listen(config.PORT, () => {
+    log.info(`Listening on http://localhost:${config.PORT}`);
+    log.info(config.slackEnabled ? 'Slack: on, at POST /slack/events' : 'Slack: off (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on)');
+    if (config.teamsLocalMode) {
+      log.warn('*** Teams: LOCAL MODE. /api/messages accepts requests without authentication. Set MICROSOFT_APP_ID for real use. ***');
+    } else {
+      log.info('Teams: on, at POST /api/messages');
+    }
+  });
+
+  const shutdown = async () => {
+    server.close();
+    await database.stop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error('Could not start:', error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+});
