@@ -1,4 +1,5 @@
 import { Provider, Service, Subscription } from '../../models/index.js';
+import type { EventKind, SubscriptionGroup } from '../../src/core/vocabulary.js';
 
 /** Fictional providers for tests. */
 export async function seedProviders() {
@@ -9,6 +10,6 @@ export async function seedProviders() {
   return { oak, willow, river };
 }
 
-export async function subscribeChannel(platform: 'slack' | 'teams', channelId: string, kinds: string[], clientGroup = 'all', conversationReference?: unknown) {
+export async function subscribeChannel(platform: 'slack' | 'teams', channelId: string, kinds: EventKind[], clientGroup: SubscriptionGroup = 'all', conversationReference?: unknown) {
   await Subscription.create({ platform, channelId, kinds, clientGroup, ...(conversationReference ? { conversationReference } : {}) });
 }
