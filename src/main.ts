@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { loadConfig, ConfigError } from './config.js';
 import { connectMongoose } from './db/connect.js';
 import { resolveDatabase } from './db/resolveDatabase.js';
@@ -6,7 +6,14 @@ import { createServer } from './http/server.js';
 import { ensureBootstrapAdmins } from './app/users.js';
 import { log } from './log.js';
 
+/** Reads .env when there is one; real environment variables win. */
+function loadDotEnv(): void {
+  if (!existsSync('.env')) return;
+  process.loadEnvFile('.env');
+}
+
 async function main(): Promise<void> {
+  loadDotEnv();
   const config = loadConfig();
   mkdirSync(config.DATA_DIR, { recursive: true });
   const database = await resolveDatabase({
