@@ -1,14 +1,14 @@
 import mongoose from 'mongoose';
 
-// Fail fast when the database is away, so the person gets "not saved, try again" at once
-// instead of a request that hangs while mongoose queues it.
-mongoose.set('bufferCommands', false);
 mongoose.set('strictQuery', true);
 
 export async function connectMongoose(uri: string, dbName: string): Promise<typeof mongoose> {
   await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: 5000, autoIndex: true });
   // Unique indexes carry the idempotency guarantees: make sure they exist before the first request.
   await Promise.all(Object.values(mongoose.models).map((model) => model.init()));
+  // From now on, fail fast when the database is away, so the person gets "not saved, try again"
+  // at once instead of a request that hangs while mongoose queues it.
+  mongoose.set('bufferCommands', false);
   return mongoose;
 }
 
