@@ -7,3 +7,7 @@ export { AuditEvent } from './auditEvent.js';
 export { Counter, nextSequence } from './counter.js';
 export { Delivery } from './delivery.js';
 export { ProcessedEvent, claimOnce } from './processedEvent.js';
+export { RiskState } from './riskState.js';
+export { RatingHistory } from './ratingHistory.js';
+export { Restriction } from './restriction.js';
+export { ReviewTrigger } from './reviewTrigger.js';

@@ -17,6 +17,9 @@ const intelligenceSchema = new Schema(
     urgency: { type: String, enum: URGENCIES, required: true },
     messageLink: { type: String },
     outcome: { type: String, enum: CQ1_OUTCOMES, default: 'pending' },
+    // Optional per-concern scoring (004 Appendix H): 1 Unlikely..4 Almost certain x 1 Insignificant..4 Major.
+    likelihood: { type: Number, min: 1, max: 4 },
+    impact: { type: Number, min: 1, max: 4 },
     loggedBy: {
       platform: { type: String, enum: PLATFORMS, required: true },
       userId: { type: String, required: true },
@@ -26,6 +29,9 @@ const intelligenceSchema = new Schema(
   { timestamps: true },
 );
 intelligenceSchema.index({ providerId: 1, createdAt: -1 });
+// The Risk Matrix recompute matches by provider and by the date it happened.
+intelligenceSchema.index({ providerId: 1, eventDate: -1 });
+intelligenceSchema.index({ eventDate: -1 });
 
 export type IntelligenceDoc = InferSchemaType<typeof intelligenceSchema> & { _id: import('mongoose').Types.ObjectId };
 export const Intelligence = model('Intelligence', intelligenceSchema);
