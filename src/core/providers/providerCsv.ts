@@ -127,7 +127,7 @@ const hours = cell((text) => {
 });
 
 const cqcId = (column: string) =>
-  cell((text) => (/^1-\d{4,15}$/.test(text) ? { value: text } : { reason: `${column} must be a CQC ID like 1-101234567. This row has ${shown(text)}.` }));
+  cell((text) => (/^1-\d{4,15}$/.test(text) ? { value: text } : { reason: `${column} must be a CQC ID like 1-900000001. This row has ${shown(text)}.` }));
 
 const rating = (column: string) =>
   cell((text) => {
