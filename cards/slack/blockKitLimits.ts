@@ -16,6 +16,15 @@ export const BLOCK_KIT_LIMITS = {
   buttonValue: 2000,
   headerText: 150,
   optionText: 75,
+  modalClose: 24,
+  callbackId: 255,
+  elementsPerActions: 25,
+  elementsPerContext: 10,
+  inputLabel: 2000,
+  inputHint: 2000,
+  placeholder: 150,
+  optionValue: 150,
+  plainTextInputMax: 3000,
 } as const;
 
 /** Cuts text to a limit, marking the cut so nobody mistakes it for the whole. */
