@@ -46,17 +46,23 @@ function toSubmitActions(node: unknown): unknown {
   return copy;
 }
 
-// The templating library leaves "${x}" in place when x is absent; an absent optional value should show as empty.
-function dropUnresolved(node: unknown): unknown {
-  if (typeof node === 'string') return node.replace(/\$\{[^}]*\}/g, '');
-  if (Array.isArray(node)) return node.map(dropUnresolved);
+function mapStrings(node: unknown, change: (text: string) => string): unknown {
+  if (typeof node === 'string') return change(node);
+  if (Array.isArray(node)) return node.map((child) => mapStrings(child, change));
   if (!node || typeof node !== 'object') return node;
-  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, dropUnresolved(value)]));
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, mapStrings(value, change)]));
 }
+
+// The templating library leaves "${x}" in place when x is absent; an absent optional value should show as empty.
+// Text people typed may contain "${" too, so it is hidden behind a private-use character while we clear the rest.
+const HIDDEN_DOLLAR = '\uE000';
+const hideDollars = (text: string) => text.replace(/\$\{/g, `${HIDDEN_DOLLAR}{`);
+const dropUnresolved = (text: string) => text.replace(/\$\{[^}]*\}/g, '').replaceAll(`${HIDDEN_DOLLAR}{`, '${');
 
 /** Renders a view model to Adaptive Card JSON with the screen's template. */
 export function renderAdaptiveCard(view: ScreenView, actionStyle: ActionStyle = 'execute'): AdaptiveCardJson {
-  const expanded = dropUnresolved(new ACData.Template(template(view.screen)).expand({ $root: view })) as AdaptiveCardJson;
+  const data = mapStrings(view, hideDollars);
+  const expanded = mapStrings(new ACData.Template(template(view.screen)).expand({ $root: data }), dropUnresolved) as AdaptiveCardJson;
   return (actionStyle === 'submit' ? toSubmitActions(expanded) : expanded) as AdaptiveCardJson;
 }
 

@@ -6,15 +6,22 @@ import { BLOCK_KIT_LIMITS as L, clip } from './blockKitLimits.js';
 export type Block = Record<string, unknown>;
 
 export const plain = (text: string, limit: number = L.sectionText) => ({ type: 'plain_text', text: clip(text, limit), emoji: true });
-export const mrkdwn = (text: string) => ({ type: 'mrkdwn', text: clip(text, L.sectionText) });
+export const mrkdwn = (text: string) => ({ type: 'mrkdwn', text: clipMrkdwn(text, L.sectionText) });
+
+/** Like clip, but never cuts an &amp;, &lt; or &gt; in half: Slack would show the pieces as typed. */
+export function clipMrkdwn(text: string, limit: number): string {
+  return text.length <= limit ? text : `${text.slice(0, limit - 1).replace(/&[a-z]{0,3}$/, '')}…`;
+}
 
 /** Slack mrkdwn treats &, < and > as markup; user text must not be able to ping @channel or forge links. */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export const header = (text: string): Block => ({ type: 'header', text: plain(text, L.headerText) });
 export const section = (text: string): Block => ({ type: 'section', text: mrkdwn(text) });
+/** A header holds 150 characters. A longer heading, such as one with a long provider name, goes in bold text rather than being cut. */
+export const header = (text: string): Block =>
+  text.length <= L.headerText ? { type: 'header', text: plain(text, L.headerText) } : section(`*${escapeMrkdwn(text)}*`);
 export const context = (text: string): Block => ({ type: 'context', elements: [mrkdwn(text)] });
 
 export function factsSection(facts: Fact[]): Block[] {
@@ -22,7 +29,7 @@ export function factsSection(facts: Fact[]): Block[] {
   for (let i = 0; i < facts.length; i += L.fieldsPerSection) {
     const fields = facts
       .slice(i, i + L.fieldsPerSection)
-      .map((fact) => mrkdwn(clip(`*${escapeMrkdwn(fact.label)}*\n${escapeMrkdwn(fact.value)}`, L.fieldText)));
+      .map((fact) => mrkdwn(clipMrkdwn(`*${escapeMrkdwn(fact.label)}*\n${escapeMrkdwn(fact.value)}`, L.fieldText)));
     blocks.push({ type: 'section', fields });
   }
   return blocks;
