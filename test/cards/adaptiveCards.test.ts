@@ -80,6 +80,7 @@ describe('the Adaptive Card validator', () => {
     ['two elements with one id', (card: Json) => (card.body as Json[]).push({ type: 'Input.Text', id: 'provider', label: 'Again' }), /"provider" is used 2 times/],
     ['a misspelt property', (card: Json) => Object.assign((card.body as Json[])[0] as Json, { isSubtel: true }), /isSubtel/],
     ['an unknown element', (card: Json) => (card.body as Json[]).push({ type: 'Text.Block', text: 'x' }), /UnknownElementType/],
+    ['a link with no address', (card: Json) => Object.assign((card.body as Json[])[0] as Json, { text: 'From this message: [open the original]()' }), /no address/],
     ['a template expression left in', (card: Json) => Object.assign((card.body as Json[])[0] as Json, { text: 'Hello ${name}' }), /template expression/],
     ['a typeahead search on a choice set that is not filtered', (card: Json) => delete ((card.body as Json[])[1] as Json).style, /filtered/],
     ['a bad colour', (card: Json) => Object.assign((card.body as Json[])[0] as Json, { color: 'Reddish' }), /InvalidPropertyValue/],

@@ -120,6 +120,12 @@ describe.each(FORM_SAMPLES.map((sample) => [sample.name, sample.view] as const))
     }
   });
 
+  it('links to the original message on both platforms or on neither', () => {
+    const slackLinks = slackVisibleText(modal).includes('open the original');
+    const teamsLinks = teamsVisibleText(renderAdaptiveCard(view)).includes('open the original');
+    expect({ slackLinks, teamsLinks }).toEqual({ slackLinks: Boolean(view.values.messageLink), teamsLinks: Boolean(view.values.messageLink) });
+  });
+
   it('submits the same form kind, id and message link', () => {
     const save = nodes(renderAdaptiveCard(view)).find((node) => node.type === 'Action.Execute' && node.verb === 'intel.submit');
     const data = save?.data as Json;

@@ -115,6 +115,17 @@ export const FORM_SAMPLES: Sample<IntelligenceFormView>[] = [
     }),
   },
   {
+    // Teams sends back every action data key, so a re-shown form has an empty message link.
+    name: 'form shown again after a Teams submission with no message link',
+    view: intelligenceFormView({
+      kind: 'cq1',
+      formId: 'form-again',
+      providerChoices: [],
+      values: { provider: PROVIDER_ID, summary: 'A resident fell.', messageLink: '' },
+      errors: { eventDate: 'Enter the date it happened', urgency: 'Choose how urgent this is' },
+    }),
+  },
+  {
     name: 'intelligence form, no providers to offer, long form id',
     view: intelligenceFormView({ kind: 'intel', formId: `form-${'x'.repeat(96)}`, providerChoices: [] }),
   },

@@ -123,6 +123,7 @@ export function adaptiveCardProblems(card: unknown, options: AdaptiveCheckOption
     if (type === 'Action.Submit' && !(isObject(node.data) && typeof node.data.verb === 'string' && node.data.verb !== ''))
       problems.push(`${path}: Action.Submit carries no verb in its data`);
     if (type.startsWith('Action.') && (typeof node.title !== 'string' || node.title.trim() === '')) problems.push(`${path}: ${type} has no title`);
+    if (type === 'TextBlock' && /\]\(\s*\)/.test(String(node.text))) problems.push(`${path}: a link with no address in "${String(node.text).slice(0, 60)}"`);
   });
   for (const [id, count] of ids) if (count > 1) problems.push(`id "${id}" is used ${count} times`);
 
