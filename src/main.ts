@@ -5,6 +5,7 @@ import { resolveDatabase } from './db/resolveDatabase.js';
 import { createServer } from './http/server.js';
 import { ensureBootstrapAdmins } from './app/users.js';
 import { log } from './log.js';
+import { playgroundEnabled, preparePlayground, PLAYGROUND_PATH } from './playground/index.js';
 
 /** Reads .env when there is one; real environment variables win. */
 function loadDotEnv(): void {
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   });
   await connectMongoose(database.uri, config.MONGODB_DB_NAME);
   await ensureBootstrapAdmins(config.BOOTSTRAP_ADMINS);
+  if (playgroundEnabled(config)) await preparePlayground();
 
   const { expressApp } = createServer(config);
   const server = expressApp.listen(config.PORT, () => {
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
     log.info(config.slackEnabled ? 'Slack: on, at POST /slack/events' : 'Slack: off (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on)');
     if (config.teamsLocalMode) {
       log.warn('*** Teams: LOCAL MODE. /api/messages accepts requests without authentication. Set MICROSOFT_APP_ID for real use. ***');
+      if (playgroundEnabled(config)) console.log(`Playground: http://localhost:${config.PORT}${PLAYGROUND_PATH}`);
     } else {
       log.info('Teams: on, at POST /api/messages');
     }

@@ -9,6 +9,7 @@ import { ProviderQualityBot } from '../adapters/teams/teamsBot.js';
 import { teamsPoster } from '../adapters/teams/poster.js';
 import { registerPoster } from '../app/notify.js';
 import { databaseReachable } from '../db/connect.js';
+import { createPlaygroundRouter, playgroundEnabled, PLAYGROUND_PATH } from '../playground/index.js';
 
 export interface BotServer {
   expressApp: Application;
@@ -33,6 +34,9 @@ export function createServer(config: AppConfig, options: { slackWebApiRetries?: 
   expressApp.post('/api/messages', express.json({ limit: '1mb' }), async (req, res) => {
     await teamsAdapter.process(req, res, (context) => bot.run(context));
   });
+
+  // The browser playground: local mode only, never in production.
+  if (playgroundEnabled(config)) expressApp.use(PLAYGROUND_PATH, createPlaygroundRouter());
 
   expressApp.get('/healthz', async (_req, res) => {
     const database = (await databaseReachable()) ? 'up' : 'down';
