@@ -282,5 +282,5 @@ export const SAMPLES_BY_SCREEN: { [S in ScreenView['screen']]?: Sample<Extract<S
 
 export const ALL_SAMPLES: Sample[] = Object.values(SAMPLES_BY_SCREEN).flat() as Sample[];
 
-/** Form samples are modals on Slack; every other screen is a message. */
+/** Form samples are modals on Slack; every other screen is a message. A new modal screen needs its renderer in blockKit.test.ts. */
 export const NON_FORM_SAMPLES = ALL_SAMPLES.filter((sample) => sample.view.screen !== 'intelligence-form') as Sample<Exclude<ScreenView, IntelligenceFormView>>[];
