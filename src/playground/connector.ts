@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
 import type { PlaygroundChannel } from './channel.js';
+import { forWebChat } from './webChatCards.js';
 
 // Stands in for the Bot Framework connector: the playground activities carry this as their serviceUrl,
 // so the bot's replies (and its posts to subscribed channels) land here and the page picks them up.
@@ -15,7 +16,7 @@ export function connectorRouter(channel: PlaygroundChannel): Router {
     }
     const body = (req.body ?? {}) as Record<string, unknown>;
     const stored = channel.transcript.add({
-      ...body,
+      ...forWebChat(body),
       from: { ...channel.bot, ...(body.from as object | undefined), role: 'bot' },
       conversation: { id: channel.conversationId },
     });

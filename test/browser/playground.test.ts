@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { Intelligence, Provider } from '../../models/index.js';
@@ -25,6 +26,7 @@ describeInBrowser('The playground in a real browser', () => {
   beforeAll(async () => {
     await clearCollections();
     await preparePlayground();
+    mkdirSync('test-artifacts/playground', { recursive: true });
     server = await startPlaygroundServer();
     browser = await launchChromium();
     page = await browser.context.newPage();
@@ -41,8 +43,13 @@ describeInBrowser('The playground in a real browser', () => {
     await page.locator('body[data-chat="connected"]').waitFor({ timeout: 15_000 });
   });
 
+  /** A picture of the page at a step, for people to look at (test-artifacts is not committed). */
+  async function snapshot(name: string): Promise<void> {
+    await page.screenshot({ path: `test-artifacts/playground/${name}.png` });
+  }
+
   async function actAs(persona: PersonaKey): Promise<void> {
-    await page.locator('#persona').selectOption(persona);
+    await page.locator(`input[name="persona"][value="${persona}"]`).check();
   }
 
   async function say(text: string): Promise<void> {
@@ -82,6 +89,7 @@ describeInBrowser('The playground in a real browser', () => {
     await say('cq1');
     const form = await card('Log a CQ1 concern');
     await fillCq1(form, 'PG-2001');
+    await snapshot('1-cq1-form-filled');
     await form.getByRole('button', { name: 'Save' }).click();
 
     const saved = await card('Saved: CQ1 concern report about Beech Court Nursing Home (fictional)');
@@ -107,9 +115,10 @@ describeInBrowser('The playground in a real browser', () => {
     expect(await alert.innerText()).toContain(reference);
     expect(await alert.innerText()).toContain('Sam Patel (fictional)');
     expect(await alert.innerText()).not.toContain('PG-2001');
+    await snapshot('2-cq1-saved-and-alert');
   });
 
-  it('shows a validation error on the card and saves nothing', async () => {
+  it('shows a validation error on the card, saves nothing, and saves once it is put right', async () => {
     const before = await Intelligence.countDocuments();
     await actAs('social-worker');
     await say('cq1');
@@ -118,9 +127,17 @@ describeInBrowser('The playground in a real browser', () => {
     await form.getByRole('button', { name: 'Save' }).click();
 
     const again = await card('Use an anonymised reference (letters, numbers, - or /), not a name');
+    await again.scrollIntoViewIfNeeded();
+    await snapshot('3-validation-error');
     // What was typed is still there, to be corrected.
     await expect.poll(() => again.getByRole('textbox', { name: 'What happened?' }).inputValue()).toBe('Morning medication was given three hours late on Tuesday.');
     expect(await Intelligence.countDocuments()).toBe(before);
+
+    // Correcting the reference and saving again works, for the provider chosen the first time.
+    await again.getByRole('textbox', { name: 'Anonymised service user reference (optional)' }).fill('PG-2002');
+    await again.getByRole('button', { name: 'Save' }).click();
+    await card('Saved: CQ1 concern report about Beech Court Nursing Home (fictional)');
+    expect(await Intelligence.countDocuments({ serviceUserRef: 'PG-2002' })).toBe(1);
   });
 
   it('a button on a card acts, as the persona who pressed it', async () => {
@@ -138,6 +155,7 @@ describeInBrowser('The playground in a real browser', () => {
     await form.getByRole('button', { name: 'Save' }).click();
 
     const saved = await card('Saved: Visit about Beech Court Nursing Home (fictional)');
+    await snapshot('4-button-acted');
     const reference = /INT-\d{6}/.exec(await saved.innerText())?.[0];
     const stored = await Intelligence.findOne({ reference }).lean();
     expect(stored?.loggedBy).toMatchObject({ platform: 'teams', userId: 'playground-quality-officer' });

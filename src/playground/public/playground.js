@@ -3,8 +3,6 @@
 (async function playground() {
   'use strict';
   const status = document.getElementById('status');
-  const select = document.getElementById('persona');
-  const roleHint = document.getElementById('persona-role');
 
   function showProblem(text) {
     status.textContent = text;
@@ -27,28 +25,41 @@
   }
 
   const saved = window.localStorage.getItem('playground.persona');
+  let chosen = session.personas.some((p) => p.key === saved) ? saved : session.personas[0].key;
+  const list = document.getElementById('personas');
   for (const persona of session.personas) {
-    const option = document.createElement('option');
-    option.value = persona.key;
-    option.textContent = `${persona.roleLabel}: ${persona.name}`;
-    select.appendChild(option);
+    const row = document.createElement('div');
+    row.className = 'choice';
+    const input = document.createElement('input');
+    input.type = 'radio';
+    input.name = 'persona';
+    input.id = `persona-${persona.key}`;
+    input.value = persona.key;
+    input.checked = persona.key === chosen;
+    input.addEventListener('change', () => {
+      chosen = persona.key;
+      window.localStorage.setItem('playground.persona', chosen);
+      showPersona();
+    });
+    const label = document.createElement('label');
+    label.htmlFor = input.id;
+    const role = document.createElement('span');
+    role.className = 'role';
+    role.textContent = persona.roleLabel;
+    label.append(role, persona.name);
+    row.append(input, label);
+    list.appendChild(row);
   }
-  if (session.personas.some((p) => p.key === saved)) select.value = saved;
 
   function currentPersona() {
-    return session.personas.find((p) => p.key === select.value) ?? session.personas[0];
+    return session.personas.find((p) => p.key === chosen) ?? session.personas[0];
   }
   function showPersona() {
     const persona = currentPersona();
-    roleHint.textContent = `You are acting as ${persona.roleLabel.toLowerCase()}. Switch at any time: the chat stays.`;
     status.textContent = `You are ${persona.name}, ${persona.roleLabel.toLowerCase()}.`;
     status.classList.remove('problem');
     document.body.dataset.persona = persona.key;
   }
-  select.addEventListener('change', () => {
-    window.localStorage.setItem('playground.persona', select.value);
-    showPersona();
-  });
   showPersona();
 
   document.getElementById('start-again').addEventListener('click', async () => {
