@@ -69,6 +69,23 @@ export interface ProviderSummaryView {
   countsBySource: Fact[];
   emptyIntelligence: string;
   actions: ActionButton[];
+  /** The Risk Matrix part of the card: ratings, drivers, CQC, restrictions, trend and criteria hints. */
+  risk?: ProviderRiskPanel;
+}
+
+export interface ProviderRiskPanel {
+  /** Decided and computed rating, score, who decided and why. */
+  facts: Fact[];
+  drivers: string[];
+  /** CQC overall and the five key questions. */
+  cqc: Fact[];
+  restrictions: string[];
+  openActions: string;
+  /** The score over the last 12 months, as text. */
+  trend: string;
+  /** "Criteria for embargo met: …" lines; empty when none are met. */
+  criteria: string[];
+  criteriaNote: string;
 }
 
 export interface ProviderMatchesView {
@@ -87,13 +104,87 @@ export interface MessageView {
   actions: ActionButton[];
 }
 
+/** A Risk Matrix rating moved: computed into another band, or decided by the chair. */
+export interface RatingChangeView {
+  screen: 'rating-change';
+  providerId: string;
+  heading: string;
+  /** "Amber to Red". */
+  change: string;
+  facts: Fact[];
+  /** The top signals, in words with their points. */
+  drivers: string[];
+  note: string;
+  actions: ActionButton[];
+}
+
+/** The chair sets the decided rating. The expected version travels hidden, for optimistic concurrency. */
+export interface RatingFormView {
+  screen: 'rating-form';
+  providerId: string;
+  providerName: string;
+  title: string;
+  intro: string;
+  current: Fact[];
+  ratings: Choice[];
+  expectedVersion: number;
+  values: { rating?: string; rationale?: string };
+  errors: { rating?: string; rationale?: string };
+  /** A problem with the whole form, such as the rating changing while it was open. */
+  formError?: string;
+}
+
+/** "Review this provider": a threshold trigger fired. */
+export interface ReviewTriggerView {
+  screen: 'review-trigger';
+  triggerId: string;
+  providerId: string;
+  heading: string;
+  reason: string;
+  items: string[];
+  status: string;
+  /** Open cards ask for a reason to dismiss (Teams shows the box on the card; Slack opens a form). */
+  open: boolean;
+  reasonError?: string;
+  actions: ActionButton[];
+}
+
+/** The Risk Matrix: providers by rating, most severe first. */
+export interface RiskMatrixView {
+  screen: 'risk-matrix';
+  heading: string;
+  summary: string;
+  groups: Array<{ rating: string; lines: string[]; more?: string }>;
+  note: string;
+  actions: ActionButton[];
+}
+
+export interface FileExport {
+  name: string;
+  mimeType: string;
+  content: string;
+}
+
+/** A short answer that comes with a file (Slack uploads it; Teams attaches it). */
+export interface FileExportView {
+  screen: 'file-export';
+  heading: string;
+  lines: string[];
+  file: FileExport;
+}
+
 export type ScreenView =
   | IntelligenceFormView
   | IntelligenceSavedView
   | IntelligenceAlertView
   | ProviderSummaryView
   | ProviderMatchesView
-  | MessageView;
+  | MessageView
+  | RatingChangeView
+  | RatingFormView
+  | ReviewTriggerView
+  | RiskMatrixView
+  | FileExportView;
 
 export function message(heading: string, lines: string[], tone: MessageView['tone'] = 'info', actions: ActionButton[] = []): MessageView {
   return { screen: 'message', heading, lines, tone, actions };
@@ -103,6 +194,7 @@ export function message(heading: string, lines: string[], tone: MessageView['ton
 export function fallbackText(view: ScreenView): string {
   switch (view.screen) {
     case 'intelligence-form':
+    case 'rating-form':
       return view.title;
     case 'provider-summary':
       return `Provider: ${view.name}`;

@@ -19,8 +19,10 @@ const riskStateSchema = new Schema(
     // decideBandAlert state: the last announced band and a change waiting to settle.
     // Mixed, because either part may be null: { announced: {rating, at} | null, pending: {rating, since} | null }.
     band: { type: Schema.Types.Mixed, default: () => ({ announced: null, pending: null }) },
-    /** Bumped on every band-state write, so two recomputes racing cannot both announce. */
-    bandVersion: { type: Number, default: 0 },
+    /** A fresh token on every computed write: a recompute only writes over the state it read, so two racing cannot both announce. */
+    rev: { type: String },
+    /** When the score was last checked, changed or not. */
+    checkedAt: { type: Date },
     decided: {
       rating: { type: String },
       rationale: { type: String },

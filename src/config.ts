@@ -35,6 +35,10 @@ const envSchema = z
       .transform((raw) => raw.split(',').map((s) => s.trim()).filter(Boolean))
       .pipe(z.array(bootstrapAdmin)),
     COUNCIL_NAME: z.string().trim().min(1).default('Council'),
+    // Risk Matrix weights and bands (docs/risk-matrix.md); without it the documented defaults apply.
+    RISK_CONFIG_FILE: optionalText,
+    // Scheduled jobs (nightly recompute, alert retries). Off for tools that only need the server.
+    JOBS_ENABLED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   })
   .superRefine((env, ctx) => {
     const slackParts = [env.SLACK_SIGNING_SECRET, env.SLACK_BOT_TOKEN].filter(Boolean).length;

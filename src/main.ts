@@ -5,6 +5,8 @@ import { resolveDatabase } from './db/resolveDatabase.js';
 import { createServer } from './http/server.js';
 import { ensureBootstrapAdmins } from './app/users.js';
 import { log } from './log.js';
+import { loadRiskConfig } from './app/risk/settings.js';
+import { startJobs } from './jobs.js';
 import { playgroundEnabled, preparePlayground, PLAYGROUND_PATH } from './playground/index.js';
 
 /** Reads .env when there is one; real environment variables win. */
@@ -16,6 +18,12 @@ function loadDotEnv(): void {
 async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
+  // A bad Risk Matrix file stops start-up here, naming the setting to fix.
+  try {
+    loadRiskConfig(config.RISK_CONFIG_FILE);
+  } catch (error) {
+    throw new ConfigError(`Configuration error: ${(error as Error).message}`);
+  }
   mkdirSync(config.DATA_DIR, { recursive: true });
   const database = await resolveDatabase({
     dataDir: config.DATA_DIR,
@@ -24,6 +32,7 @@ async function main(): Promise<void> {
   });
   await connectMongoose(database.uri, config.MONGODB_DB_NAME);
   await ensureBootstrapAdmins(config.BOOTSTRAP_ADMINS);
+  const agenda = config.JOBS_ENABLED ? await startJobs() : undefined;
   if (playgroundEnabled(config)) await preparePlayground();
 
   const { expressApp } = createServer(config);
@@ -40,6 +49,7 @@ async function main(): Promise<void> {
 
   const shutdown = async () => {
     server.close();
+    await agenda?.stop().catch(() => undefined);
     await database.stop().catch(() => undefined);
     process.exit(0);
   };

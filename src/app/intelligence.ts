@@ -10,6 +10,7 @@ import { lookupProvider, searchProviders } from './providers.js';
 import { intelligenceAlertView, intelligenceFormView, intelligenceSavedView, type SavedRecord } from './views/intelligenceViews.js';
 import { isoDate } from './views/formatting.js';
 import { log } from '../log.js';
+import { recomputeAfterIntelligence } from './risk/hooks.js';
 
 export const NOT_SAVED_MESSAGE = 'Not saved: we could not reach the database. Nothing was lost from this form. Try again in a minute.';
 
@@ -147,12 +148,14 @@ export async function submitIntelligence(submission: Submission, now = new Date(
     await audit({ actor, action: 'intelligence.logged', entityType: 'intelligence', entityId: String(doc._id), after: { reference, providerId: String(provider._id), source: input.source, sentiment: input.sentiment } });
 
     const record = await savedRecordOf(doc);
-    const notified =
+    const alerted =
       input.sentiment === 'adverse'
         ? publish('intelligence', provider.clientGroup as ClientGroup, `intelligence:${doc._id}`, intelligenceAlertView(record)).catch((error) =>
             log.error('Could not post an intelligence alert', error),
           )
         : Promise.resolve();
+    // The Risk Matrix catches up with the new item, in the background (it never throws).
+    const notified = Promise.all([alerted, recomputeAfterIntelligence(String(provider._id))]);
     return { status: 'saved', saved: intelligenceSavedView(record), duplicate: false, reference, notified };
   } catch (error) {
     log.error('Could not save intelligence', error);

@@ -71,8 +71,45 @@ export async function publish(kind: EventKind, group: ClientGroup, eventKey: str
     } catch (error) {
       failed++;
       const reason = error instanceof Error ? error.message.slice(0, 200) : 'unknown error';
-      await Delivery.updateOne({ key }, { $set: { status: 'failed', lastError: reason } });
+      await Delivery.updateOne(
+        { key },
+        { $set: { status: 'failed', lastError: reason, platform: subscription.platform, channelId: subscription.channelId, kind, view } },
+      );
       log.warn(`Could not post ${kind} event to a ${subscription.platform} channel: ${reason}`);
+    }
+  }
+  return { sent, failed };
+}
+
+/** Posts that failed, tried again this many times in all before we give up. */
+export const MAX_DELIVERY_ATTEMPTS = 8;
+
+/**
+ * Tries failed posts again (the delivery job runs this every few minutes). Each is claimed first, so
+ * two runs never post the same one; a channel that has since unsubscribed is not posted to.
+ */
+export async function retryFailedDeliveries(): Promise<{ sent: number; failed: number }> {
+  const due = await Delivery.find({ status: 'failed', attempts: { $lt: MAX_DELIVERY_ATTEMPTS }, view: { $exists: true } }, { _id: 1 }).limit(100).lean();
+  let sent = 0;
+  let failed = 0;
+  for (const { _id } of due) {
+    const delivery = await Delivery.findOneAndUpdate({ _id, status: 'failed' }, { $set: { status: 'pending' }, $inc: { attempts: 1 } }, { returnDocument: 'after' }).lean();
+    if (!delivery) continue;
+    const filter: Record<string, unknown> = { platform: delivery.platform, channelId: delivery.channelId, kinds: delivery.kind };
+    const subscription = await Subscription.findOne(filter).lean();
+    const poster = posters.get(delivery.platform as Platform);
+    if (!subscription || !poster) {
+      const reason = subscription ? 'no poster for this platform' : 'the channel no longer subscribes';
+      await Delivery.updateOne({ _id }, { $set: { status: 'failed', lastError: reason, attempts: MAX_DELIVERY_ATTEMPTS } });
+      continue;
+    }
+    try {
+      await withRetries(() => poster.post({ channelId: subscription.channelId, conversationReference: subscription.conversationReference }, delivery.view as ScreenView));
+      await Delivery.updateOne({ _id }, { $set: { status: 'sent' } });
+      sent++;
+    } catch (error) {
+      failed++;
+      await Delivery.updateOne({ _id }, { $set: { status: 'failed', lastError: error instanceof Error ? error.message.slice(0, 200) : 'unknown error' } });
     }
   }
   return { sent, failed };
