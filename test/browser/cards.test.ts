@@ -39,6 +39,12 @@ interface Rendered {
 
 type Sample = { name: string; view: ScreenView };
 
+/** What the code run inside the page uses (the project's TypeScript has no DOM types). */
+interface BrowserGlobals {
+  AdaptiveCards: typeof import('adaptivecards');
+  document: { getElementById(id: string): { replaceChildren(): void; appendChild(child: unknown): void } | null };
+}
+
 /** Views the bot builds from the playground's fictional data, so the pictures show real answers too. */
 async function viewsFromSampleData(): Promise<Sample[]> {
   const beech = await Provider.findOne({ externalRef: 'PG-P002' }).lean();
@@ -90,7 +96,7 @@ describeInBrowser('Adaptive Cards drawn by Microsoft’s renderer in Chromium', 
     await page.addStyleTag({ path: RENDERER.replace(/adaptivecards\.min\.js$/, 'adaptivecards.css') });
     // Teams and Web Chat render the card's markdown; a small processor stands in for theirs.
     await page.evaluate(() => {
-      const AC = (window as unknown as { AdaptiveCards: typeof import('adaptivecards') }).AdaptiveCards;
+      const AC = (globalThis as unknown as BrowserGlobals).AdaptiveCards;
       AC.AdaptiveCard.onProcessMarkdown = (text, result) => {
         const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
         result.outputHtml = escaped
@@ -119,8 +125,8 @@ describeInBrowser('Adaptive Cards drawn by Microsoft’s renderer in Chromium', 
   async function draw(card: Record<string, unknown>): Promise<Rendered> {
     return page.evaluate(
       ({ json, searched }) => {
-        const AC = (window as unknown as { AdaptiveCards: typeof import('adaptivecards') }).AdaptiveCards;
-        const host = document.getElementById('card')!;
+        const AC = (globalThis as unknown as BrowserGlobals).AdaptiveCards;
+        const host = (globalThis as unknown as BrowserGlobals).document.getElementById('card')!;
         host.replaceChildren();
         const card = new AC.AdaptiveCard();
         const context = new AC.SerializationContext(AC.Versions.v1_5);
