@@ -32,6 +32,11 @@ export const TEMPLATE_SCREENS = [
   'provider-summary',
   'provider-matches',
   'message',
+  'rating-change',
+  'rating-form',
+  'review-trigger',
+  'risk-matrix',
+  'file-export',
 ] as const;
 
 function toSubmitActions(node: unknown): unknown {

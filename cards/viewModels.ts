@@ -126,7 +126,8 @@ export interface RatingFormView {
   title: string;
   intro: string;
   current: Fact[];
-  ratings: Choice[];
+  /** Label is the rating's name; the description says what it means. */
+  ratings: Array<Choice & { description?: string }>;
   expectedVersion: number;
   values: { rating?: string; rationale?: string };
   errors: { rating?: string; rationale?: string };

@@ -7,6 +7,7 @@ import type {
   ScreenView,
 } from '../viewModels.js';
 import { actionsBlock, context, escapeMrkdwn, factsSection, header, section, type Block } from './blocks.js';
+import { fileExportBlocks, ratingChangeBlocks, ratingFormMessageBlocks, reviewTriggerBlocks, riskMatrixBlocks, riskPanelBlocks } from './riskScreens.js';
 
 // Block Kit for every screen that appears as a message. The form is a modal: see intelligenceFormModal.ts.
 
@@ -44,6 +45,7 @@ function providerSummary(view: ProviderSummaryView): Block[] {
     section(`*Services*\n${services}`),
     section(`*Latest intelligence*\n${latest}`),
     ...(view.countsBySource.length ? [section('*Intelligence by source*'), ...factsSection(view.countsBySource)] : []),
+    ...(view.risk ? riskPanelBlocks(view.risk) : []),
     ...actionsBlock(view.actions),
   ];
 }
@@ -74,5 +76,15 @@ export function renderBlocks(view: Exclude<ScreenView, { screen: 'intelligence-f
       return matches(view);
     case 'message':
       return messageBlocks(view);
+    case 'rating-change':
+      return ratingChangeBlocks(view);
+    case 'rating-form':
+      return ratingFormMessageBlocks(view);
+    case 'review-trigger':
+      return reviewTriggerBlocks(view);
+    case 'risk-matrix':
+      return riskMatrixBlocks(view);
+    case 'file-export':
+      return fileExportBlocks(view);
   }
 }

@@ -14,6 +14,7 @@ import { FORM_FIELDS, SUMMARY_MAX, type FieldErrors } from '../../src/core/intel
 import { THEMES } from '../../src/core/vocabulary.js';
 import { intelligenceAlertView, intelligenceFormView, intelligenceSavedView, type SavedRecord } from '../../src/app/views/intelligenceViews.js';
 import { providerMatchesView } from '../../src/app/views/providerViews.js';
+import { FILE_EXPORT_SAMPLES, MATRIX_SAMPLES, RATING_CHANGE_SAMPLES, RATING_FORM_SAMPLES, REVIEW_TRIGGER_SAMPLES, withRiskPanel } from './riskSampleViews.js';
 
 // Sample view models for every screen, typical and at the edges. The card contract tests render each one
 // on both platforms, so a new screen is covered once its samples are added here.
@@ -223,6 +224,12 @@ export const SUMMARY_SAMPLES: Sample<ProviderSummaryView>[] = [
   },
 ];
 
+// Provider cards with the Risk Matrix panel (see riskSampleViews.ts).
+SUMMARY_SAMPLES.push(
+  { name: 'provider summary with the Risk Matrix panel', view: withRiskPanel(summaryBase), mustShow: ['Sunnyside Care Ltd'] },
+  { name: 'provider summary with the Risk Matrix panel, long values and criteria met', view: withRiskPanel({ ...summaryBase, name: LONG_PROVIDER_NAME }, true) },
+);
+
 export const MATCHES_SAMPLES: Sample<ProviderMatchesView>[] = [
   {
     name: 'provider matches, five suggestions',
@@ -278,9 +285,17 @@ export const SAMPLES_BY_SCREEN: { [S in ScreenView['screen']]?: Sample<Extract<S
   'provider-summary': SUMMARY_SAMPLES,
   'provider-matches': MATCHES_SAMPLES,
   message: MESSAGE_SAMPLES,
+  'rating-change': RATING_CHANGE_SAMPLES,
+  'rating-form': RATING_FORM_SAMPLES,
+  'review-trigger': REVIEW_TRIGGER_SAMPLES,
+  'risk-matrix': MATRIX_SAMPLES,
+  'file-export': FILE_EXPORT_SAMPLES,
 };
 
 export const ALL_SAMPLES: Sample[] = Object.values(SAMPLES_BY_SCREEN).flat() as Sample[];
 
 /** Form samples are modals on Slack; every other screen is a message. A new modal screen needs its renderer in blockKit.test.ts. */
-export const NON_FORM_SAMPLES = ALL_SAMPLES.filter((sample) => sample.view.screen !== 'intelligence-form') as Sample<Exclude<ScreenView, IntelligenceFormView>>[];
+// The set-rating form is a Slack modal too; test/cards/riskCards.test.ts checks its renderer.
+export const NON_FORM_SAMPLES = ALL_SAMPLES.filter((sample) => sample.view.screen !== 'intelligence-form' && sample.view.screen !== 'rating-form') as Sample<
+  Exclude<ScreenView, IntelligenceFormView>
+>[];

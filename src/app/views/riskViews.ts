@@ -90,7 +90,7 @@ export function ratingFormView(input: RatingFormInput): RatingFormView {
       { label: 'Decided rating', value: decided ? `${decided.rating}${decided.by ? `, set by ${decided.by}` : ''}${decided.at ? ` on ${formatDate(decided.at)}` : ''}` : 'Not set yet' },
       { label: 'Computed rating', value: input.computed ? `${input.computed.rating} (score ${input.computed.score})` : 'Not worked out yet' },
     ],
-    ratings: input.scale.map((r) => ({ value: r.name, label: r.description ? `${r.name}: ${r.description}` : r.name })),
+    ratings: input.scale.map((r) => ({ value: r.name, label: r.name, ...(r.description ? { description: r.description } : {}) })),
     expectedVersion: input.expectedVersion,
     values: { ...(decided && !input.values ? { rating: decided.rating } : {}), ...input.values },
     errors: input.errors ?? {},
@@ -147,8 +147,9 @@ export interface MatrixRow {
   score: number | undefined;
 }
 
-/** Slack sections hold 3000 characters; a long group shows its first lines and points to the CSV. */
-const LINES_PER_GROUP = 25;
+/** A card must stay small (Teams takes 40 KB, a Slack section 3000 characters): long lists point to the CSV. */
+const LINES_PER_GROUP = 12;
+const LINES_IN_ALL = 40;
 
 export function riskMatrixView(title: string, rows: MatrixRow[], scaleOrder: readonly string[], exportValue: string): RiskMatrixView {
   const groups = new Map<string, string[]>();
@@ -165,11 +166,16 @@ export function riskMatrixView(title: string, rows: MatrixRow[], scaleOrder: rea
     summary: rows.length
       ? `${plural(rows.length, 'provider')}: ${sorted.map(([rating, lines]) => `${rating} ${lines.length}`).join(', ')}.`
       : 'No providers match. Try without a rating, or check the client group.',
-    groups: sorted.map(([rating, lines]) => ({
-      rating,
-      lines: lines.slice(0, LINES_PER_GROUP),
-      ...(lines.length > LINES_PER_GROUP ? { more: `And ${lines.length - LINES_PER_GROUP} more. Export the CSV to see them all.` } : {}),
-    })),
+    groups: sorted.map(([rating, lines], index) => {
+      // Most severe groups first get their lines; later groups share what is left of the total.
+      const before = sorted.slice(0, index).reduce((sum, [, l]) => sum + Math.min(l.length, LINES_PER_GROUP), 0);
+      const shown = Math.max(0, Math.min(LINES_PER_GROUP, LINES_IN_ALL - before));
+      return {
+        rating,
+        lines: lines.slice(0, shown),
+        ...(lines.length > shown ? { more: `${shown ? 'And ' : ''}${lines.length - shown}${shown ? ' more' : ' providers'}. Export the CSV to see them all.` } : {}),
+      };
+    }),
     note: 'Decided ratings are shown where the chair has set one. Otherwise the computed rating is shown, which is advice only.',
     actions: [{ verb: 'matrix.export', label: 'Export CSV', value: exportValue }],
   };
