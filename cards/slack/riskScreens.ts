@@ -59,7 +59,11 @@ export function riskMatrixBlocks(view: RiskMatrixView): Block[] {
 }
 
 export function fileExportBlocks(view: FileExportView): Block[] {
-  return [section(`:page_facing_up: *${escapeMrkdwn(view.heading)}*`), ...(view.lines.length ? [section(view.lines.map(escapeMrkdwn).join('\n'))] : [])];
+  return [
+    section(`:page_facing_up: *${escapeMrkdwn(view.heading)}*`),
+    ...(view.lines.length ? [section(view.lines.map(escapeMrkdwn).join('\n'))] : []),
+    context(`The file ${escapeMrkdwn(view.file.name)} is in your direct messages with me.`),
+  ];
 }
 
 /** The Risk Matrix part of the provider card. */

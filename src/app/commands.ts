@@ -9,6 +9,7 @@ import { lookupProvider, providerWithDetail } from './providers.js';
 import { subscribe, subscriptionOf, unsubscribe } from './subscriptions.js';
 import { assignRole, type Identity } from './users.js';
 import { providerMatchesView, providerSummaryView } from './views/providerViews.js';
+import { matrixExport, matrixView, ratingOnScale, riskConfig, withRiskPanel } from './risk/index.js';
 
 export type CommandReply = { type: 'form'; view: IntelligenceFormView } | { type: 'view'; view: ScreenView };
 
@@ -33,6 +34,7 @@ export function helpView(platform: Platform): ScreenView {
     `${c('intel')}: log intelligence, good or bad`,
     `${c('feedback')}: log professional feedback`,
     `${c('provider <name>')}: see a provider’s summary`,
+    `${c('matrix [adults|children] [rating]')}: see the Risk Matrix, most severe first. Add "export" for a spreadsheet (CSV)`,
     `${c('subscribe <kinds> [adults|children]')}: send events to this channel. Kinds: ${EVENT_KINDS.join(', ')} or all`,
     `${c('unsubscribe [kinds]')}: stop them`,
     `${c('subscriptions')}: see what this channel receives`,
@@ -46,7 +48,7 @@ export function helpView(platform: Platform): ScreenView {
 export async function viewProvider(providerId: string): Promise<ScreenView> {
   const detail = await providerWithDetail(providerId);
   if (!detail) return message('That provider is no longer on the list', ['Search again by name.'], 'warning');
-  return providerSummaryView(detail);
+  return withRiskPanel(providerSummaryView(detail));
 }
 
 async function findProvider(query: string): Promise<ScreenView> {
@@ -101,6 +103,15 @@ async function runCommand(intent: CommandIntent, ctx: CommandContext): Promise<C
           `Client group: ${subscription.clientGroup === 'all' ? 'adults and children' : subscription.clientGroup}.`,
         ]),
       );
+    }
+    case 'matrix': {
+      const rating = intent.rating ? ratingOnScale(intent.rating) : undefined;
+      if (intent.rating && !rating) {
+        const names = riskConfig().scale.map((r) => r.name).join(', ');
+        return view(message('That is not a rating', [`"${intent.rating}" is not on the rating scale. Use one of: ${names}.`], 'warning'));
+      }
+      const filter = { ...(intent.group ? { group: intent.group } : {}), ...(rating ? { rating } : {}) };
+      return view(intent.export ? await matrixExport(filter) : await matrixView(filter));
     }
     case 'assign-role': {
       const person = await ctx.resolvePerson(intent.target);

@@ -4,12 +4,14 @@ import { openIntelligenceForm } from '../../app/intelligence.js';
 import { Provider } from '../../../models/index.js';
 import { message } from '../../../cards/viewModels.js';
 import { formModal, messagePayload } from './render.js';
+import { registerRiskActions } from './riskActions.js';
 
 const verb = (name: string) => new RegExp(`^${name.replace('.', '\\.')}(#\\d+)?$`);
 
 export const LOG_MESSAGE_SHORTCUT = 'log_as_intelligence';
 
 export function registerActions(app: App): void {
+  registerRiskActions(app);
   app.action<BlockAction<ButtonAction>>(verb('provider.view'), async ({ ack, action, respond }) => {
     await ack();
     const view = await viewProvider(action.value ?? '').catch(() =>

@@ -5,6 +5,7 @@ import { handleCommand } from '../../app/commands.js';
 import { noteDisplayName } from '../../app/users.js';
 import { slackActor, slackChannel, parseSlackMention } from './identity.js';
 import { formModal, messagePayload } from './render.js';
+import { sendFileToUser } from './riskActions.js';
 
 export const SLASH_COMMANDS = ['/cq1', '/intel', '/feedback', '/provider', '/pq'] as const;
 
@@ -28,6 +29,8 @@ async function runSlashCommand(command: SlashCommand, client: WebClient, respond
     await client.views.open({ trigger_id: command.trigger_id, view: formModal(reply.view) as never });
   } else {
     await respond({ response_type: 'ephemeral', ...messagePayload(reply.view as never) });
+    // An export's file goes to the person's direct messages, never into a shared channel.
+    if (reply.view.screen === 'file-export') await sendFileToUser(client, command.user_id, reply.view.file);
   }
   await noteDisplayName(actor).catch(() => undefined);
 }

@@ -6,6 +6,7 @@ import { openIntelligenceForm, submitIntelligence } from '../../app/intelligence
 import type { Actor } from '../../app/actor.js';
 import { Provider } from '../../../models/index.js';
 import { FORM_KINDS } from '../../core/vocabulary.js';
+import { runRiskCardAction } from './riskCardActions.js';
 
 // Card buttons and form submissions, by verb. The same verbs are Slack action_ids.
 
@@ -45,7 +46,9 @@ export async function runCardAction(verb: string, data: Record<string, unknown>,
       const provider = parsed.success ? await Provider.findById(parsed.data.value, { name: 1 }).lean().catch(() => null) : null;
       return openIntelligenceForm('intel', provider ? { providerId: String(provider._id), providerName: provider.name } : {});
     }
-    default:
-      return outOfDate;
+    default: {
+      const risk = await runRiskCardAction(verb, data, actor);
+      return risk && risk !== 'out-of-date' ? risk : outOfDate;
+    }
   }
 }

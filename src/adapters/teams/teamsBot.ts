@@ -18,6 +18,7 @@ import { parseCommand } from '../../core/commands/parseCommand.js';
 import { claimOnce } from '../../../models/index.js';
 import { log } from '../../log.js';
 import { runCardAction } from './cardActions.js';
+import { fileAttachments } from './fileAttachment.js';
 import { commandTextOf, resolveMention, teamsActor, teamsChannel } from './identity.js';
 
 export const LOG_MESSAGE_COMMAND = 'logAsIntelligence';
@@ -41,7 +42,7 @@ export class ProviderQualityBot extends TeamsActivityHandler {
   }
 
   private async send(context: TurnContext, view: ScreenView): Promise<void> {
-    await context.sendActivity({ text: fallbackText(view), attachments: [adaptiveAttachment(view, actionStyleFor(context))] });
+    await context.sendActivity({ text: fallbackText(view), attachments: [adaptiveAttachment(view, actionStyleFor(context)), ...fileAttachments(view)] });
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -73,6 +74,9 @@ export class ProviderQualityBot extends TeamsActivityHandler {
       log.error('Card action failed', error);
       view = message('Something went wrong', ['Nothing was changed. Try again in a minute.'], 'warning');
     }
+    // An invoke answers with a card only; a file (an export) follows as a message of its own.
+    const files = fileAttachments(view);
+    if (files.length) await context.sendActivity({ text: fallbackText(view), attachments: files });
     return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: renderAdaptiveCard(view) as never };
   }
 

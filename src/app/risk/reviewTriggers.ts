@@ -113,7 +113,7 @@ export type ReviewResult =
   | { status: 'already'; view: ReviewTriggerView }
   | { status: 'invalid'; view: ReviewTriggerView; error: string };
 
-async function mayReview(actor: Actor): Promise<boolean> {
+export async function mayReview(actor: Actor): Promise<boolean> {
   const { roles } = await rolesOf(actor);
   return roles.some((role) => REVIEW_ROLES.includes(role));
 }

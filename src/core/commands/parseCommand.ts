@@ -11,6 +11,8 @@ export type CommandIntent =
   | { type: 'list-subscriptions' }
   | { type: 'assign-role'; target: string; role: Role }
   | { type: 'help' }
+  /** The Risk Matrix list; `rating` is as typed and is checked against the council's scale later. */
+  | { type: 'matrix'; group?: 'adults' | 'children'; rating?: string; export: boolean }
   | { type: 'invalid'; message: string };
 
 const KIND_WORDS = [...EVENT_KINDS, 'all'] as const;
@@ -68,6 +70,8 @@ export function parseCommand(input: string): CommandIntent {
     }
     case 'subscriptions':
       return { type: 'list-subscriptions' };
+    case 'matrix':
+      return parseMatrix(lowerWords);
     case 'admin': {
       const [sub, target, role] = words;
       if (sub?.toLowerCase() !== 'role' || !target || !role) {
@@ -82,4 +86,18 @@ export function parseCommand(input: string): CommandIntent {
     default:
       return { type: 'invalid', message: `Sorry, I do not know "${verb}". Type help to see what I can do.` };
   }
+}
+
+/** "matrix [adults|children] [rating] [export]", in any order. */
+function parseMatrix(words: string[]): CommandIntent {
+  let group: 'adults' | 'children' | undefined;
+  let rating: string | undefined;
+  let exported = false;
+  for (const word of words) {
+    if (word === 'adults' || word === 'children') group = word;
+    else if (word === 'export' || word === 'csv') exported = true;
+    else if (!rating && /^[a-z-]{1,30}$/.test(word)) rating = word;
+    else return { type: 'invalid', message: 'To see the Risk Matrix, type: matrix [adults|children] [rating] [export]. For example: matrix adults red' };
+  }
+  return { type: 'matrix', ...(group ? { group } : {}), ...(rating ? { rating } : {}), export: exported };
 }
