@@ -24,6 +24,11 @@ const SESSION_LIFETIME_SECONDS = 24 * 60 * 60;
 
 export function directLineRouter(channel: PlaygroundChannel): Router {
   const router = express.Router();
+  const delivered = new Map<string, string>();
+  const remember = (clientId: string, id: string) => {
+    delivered.set(clientId, id);
+    if (delivered.size > 1000) delivered.delete(delivered.keys().next().value!);
+  };
   const conversation = () => ({ conversationId: channel.conversationId, token: channel.token, expires_in: SESSION_LIFETIME_SECONDS });
 
   router.use((req, res, next) => {
@@ -52,6 +57,10 @@ export function directLineRouter(channel: PlaygroundChannel): Router {
     const activity = parsed.data;
     // Only messages reach the bot; typing indicators and other events are not kept.
     if (activity.type !== 'message') return void res.json({ id: randomUUID() });
+    // Web Chat may send the same message again after a network blip: answer it once.
+    const clientId = activity.channelData.clientActivityID;
+    const already = clientId ? delivered.get(clientId) : undefined;
+    if (already) return void res.json({ id: already });
     const persona = PERSONAS[activity.channelData.persona];
     const echo = channel.transcript.add({
       type: 'message',
@@ -62,6 +71,7 @@ export function directLineRouter(channel: PlaygroundChannel): Router {
       channelId: PLAYGROUND_CHANNEL_ID,
       channelData: activity.channelData,
     });
+    if (clientId) remember(clientId, echo.id);
     res.json({ id: echo.id });
     void deliverToBot(req, channel, { ...activity, id: echo.id, timestamp: echo.timestamp }, persona);
   });

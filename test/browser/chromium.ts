@@ -17,7 +17,8 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgro
  */
 export function describeInBrowser(name: string, body: () => void): void {
   if (existsSync(CHROMIUM_PATH)) {
-    describe(name, body);
+    // A browser on a busy 2-core CI machine is slower than the default 30 seconds allows for.
+    describe(name, { timeout: 90_000 }, body);
     return;
   }
   const message = `Chromium is not installed at ${CHROMIUM_PATH}, so the browser tests cannot run. Install it with: ${INSTALL_HINT}`;

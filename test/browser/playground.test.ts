@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { Intelligence, Provider } from '../../models/index.js';
+import { Intelligence, Provider, RiskState } from '../../models/index.js';
 import { preparePlayground } from '../../src/playground/index.js';
 import type { PersonaKey } from '../../src/playground/personas.js';
 import { clearCollections, useDatabase } from '../helpers/database.js';
@@ -27,6 +27,9 @@ describeInBrowser('The playground in a real browser', () => {
     browser = await launchChromium();
     page = await browser.context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -160,7 +163,7 @@ describeInBrowser('The playground in a real browser', () => {
 
   // The chair may set a rating; a social worker who presses the same button gets an answer with nothing to
   // fill in. Skipped, with a note, until the Risk Matrix's "Set rating" is on the provider card and wired up.
-  it('"Set rating" on a provider card opens the rating form for the chair, and not for a social worker', async (context) => {
+  it('"Set rating" on a provider card works for the chair, and not for a social worker', async (context) => {
     const inputs = 'select, textarea, input[type="radio"]';
     // The bot answers each of these with one new card.
     const nextCard = async (act: () => Promise<void>) => {
@@ -179,7 +182,9 @@ describeInBrowser('The playground in a real browser', () => {
       console.warn('Skipping the "Set rating" browser test: the provider card has no "Set rating" button yet.');
       context.skip();
     }
-    expect(await (await pressSetRating(summary)).locator(inputs).count()).toBe(0);
+    const refusal = await pressSetRating(summary);
+    expect(await refusal.locator(inputs).count()).toBe(0);
+    expect(await refusal.innerText()).toContain('Not permitted');
 
     await actAs('chair');
     const form = await pressSetRating(await openProvider());
@@ -192,9 +197,21 @@ describeInBrowser('The playground in a real browser', () => {
     await snapshot('5-set-rating-as-chair');
     expect(await form.locator(inputs).count()).toBeGreaterThan(0);
     expect(await form.innerText()).toContain('Beech Court Nursing Home (fictional)');
+
+    // The chair's decision is kept, with who made it and why.
+    await form.getByRole('radio', { name: 'Red', exact: true }).check();
+    await form.getByRole('textbox', { name: 'Why this rating?' }).fill('The meeting weighed the recent visit and the CQC report.');
+    const confirmation = await nextCard(() => form.getByRole('button', { name: 'Save rating' }).click());
+    const beech = await Provider.findOne({ externalRef: 'PG-P002' }).lean();
+    await expect.poll(async () => (await RiskState.findOne({ providerId: beech!._id }).lean())?.decided?.by?.userId, { timeout: 15_000 }).toBe('playground-chair');
+    const decided = (await RiskState.findOne({ providerId: beech!._id }).lean())!.decided!;
+    expect(decided.rating).toMatch(/^red$/i);
+    expect(decided.rationale).toBe('The meeting weighed the recent visit and the CQC report.');
+    await confirmation.scrollIntoViewIfNeeded();
+    await snapshot('6-rating-set-by-chair');
   });
 
-  it('runs offline and without errors: nothing is fetched from outside this machine', async () => {
+  it('runs offline and without errors: nothing is fetched from outside this machine, nothing goes wrong in the page', async () => {
     await say('help');
     await card('What I can do');
     expect(browser.outsideRequests).toEqual([]);
