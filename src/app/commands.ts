@@ -66,7 +66,10 @@ async function runCommand(intent: CommandIntent, ctx: CommandContext): Promise<C
     case 'invalid':
       return view(message('I did not understand that', [intent.message], 'warning'));
     case 'open-form':
-      return { type: 'form', view: await openIntelligenceForm(intent.kind, intent.prefill ? { summary: intent.prefill } : {}) };
+      return {
+        type: 'form',
+        view: await openIntelligenceForm(intent.kind, intent.prefill ? { summary: intent.prefill } : {}, { withProviderList: actor.platform === 'teams' }),
+      };
     case 'find-provider':
       return view(await findProvider(intent.query));
     case 'subscribe': {

@@ -21,13 +21,22 @@ export interface FormPrefill {
   providerName?: string;
 }
 
-/** A fresh form, with today's date and the first providers in the picker. */
-export async function openIntelligenceForm(kind: FormKind, prefill: FormPrefill = {}, today = new Date()): Promise<IntelligenceFormView> {
+export interface FormOptions {
+  /**
+   * Teams cards carry a first page of providers in the picker. Slack's picker searches as you type, so
+   * Slack skips this query: it would only delay opening the modal, which must happen within 3 seconds.
+   */
+  withProviderList?: boolean;
+  today?: Date;
+}
+
+/** A fresh form, with today's date (and, for Teams, the first providers in the picker). */
+export async function openIntelligenceForm(kind: FormKind, prefill: FormPrefill = {}, options: FormOptions = {}): Promise<IntelligenceFormView> {
+  const { withProviderList = true, today = new Date() } = options;
   let providerChoices: Awaited<ReturnType<typeof searchProviders>> = [];
-  try {
-    providerChoices = await searchProviders('', 50);
-  } catch {
-    // The form still opens; the picker searches as people type.
+  if (withProviderList) {
+    // Without the list the form still opens; the picker searches as people type.
+    providerChoices = await searchProviders('', 50).catch(() => []);
   }
   return intelligenceFormView({
     kind,

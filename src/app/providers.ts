@@ -14,8 +14,11 @@ export function nameKey(name: string): string {
 /** Providers whose name contains the words typed, for type-ahead pickers. Names starting with them come first. */
 export async function searchProviders(query: string, limit = 20): Promise<Choice[]> {
   const wanted = nameKey(query);
-  const filter = wanted ? { nameKey: { $regex: escapeRegex(wanted) } } : {};
-  const found = await Provider.find(filter, { name: 1, nameKey: 1 }).sort({ nameKey: 1 }).limit(200).lean();
+  if (!wanted) {
+    const first = await Provider.find({}, { name: 1 }).sort({ nameKey: 1 }).limit(limit).lean();
+    return first.map((p) => ({ value: String(p._id), label: p.name }));
+  }
+  const found = await Provider.find({ nameKey: { $regex: escapeRegex(wanted) } }, { name: 1, nameKey: 1 }).sort({ nameKey: 1 }).limit(200).lean();
   return found
     .sort((a, b) => Number(b.nameKey.startsWith(wanted)) - Number(a.nameKey.startsWith(wanted)))
     .slice(0, limit)

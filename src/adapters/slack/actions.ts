@@ -23,7 +23,7 @@ export function registerActions(app: App): void {
   app.action<BlockAction<ButtonAction>>(verb('intel.open'), async ({ ack, action, body, client }) => {
     await ack();
     const provider = await Provider.findById(action.value, { name: 1 }).lean().catch(() => null);
-    const form = await openIntelligenceForm('intel', provider ? { providerId: String(provider._id), providerName: provider.name } : {});
+    const form = await openIntelligenceForm('intel', provider ? { providerId: String(provider._id), providerName: provider.name } : {}, { withProviderList: false });
     await client.views.open({ trigger_id: body.trigger_id, view: formModal(form) as never });
   });
 
@@ -34,7 +34,7 @@ export function registerActions(app: App): void {
       .getPermalink({ channel: shortcut.channel.id, message_ts: shortcut.message.ts })
       .then((r) => r.permalink)
       .catch(() => undefined);
-    const form = await openIntelligenceForm('intel', { summary: shortcut.message.text ?? '', ...(permalink ? { messageLink: permalink } : {}) });
+    const form = await openIntelligenceForm('intel', { summary: shortcut.message.text ?? '', ...(permalink ? { messageLink: permalink } : {}) }, { withProviderList: false });
     await client.views.open({ trigger_id: shortcut.trigger_id, view: formModal(form) as never });
   });
 }

@@ -3,6 +3,7 @@ import type { ScreenView } from '../../../cards/viewModels.js';
 import { message } from '../../../cards/viewModels.js';
 import { viewProvider } from '../../app/commands.js';
 import { openIntelligenceForm, submitIntelligence } from '../../app/intelligence.js';
+import { searchProviders } from '../../app/providers.js';
 import type { Actor } from '../../app/actor.js';
 import { Provider } from '../../../models/index.js';
 import { FORM_KINDS } from '../../core/vocabulary.js';
@@ -35,7 +36,7 @@ export async function runCardAction(verb: string, data: Record<string, unknown>,
       });
       if (result.status === 'saved') return result.saved;
       // Teams re-shows the same card with the errors and everything typed so far.
-      return { ...result.form, providerChoices: await openIntelligenceForm(formKind).then((f) => f.providerChoices) };
+      return { ...result.form, providerChoices: await searchProviders('', 50).catch(() => []) };
     }
     case 'provider.view': {
       const parsed = valueData.safeParse(data);
