@@ -35,10 +35,16 @@ export async function adminNames(platform: Platform): Promise<string[]> {
   return admins.map((admin) => admin.displayName ?? admin.platformUserId);
 }
 
+// Names already written, so a busy person's every command does not cost a database write.
+const knownNames = new Map<string, string>();
+
 /** Remembers the display name people go by, so lists of admins read well. */
 export async function noteDisplayName(actor: Actor): Promise<void> {
   if (!actor.name) return;
+  const key = `${actor.platform}:${actor.userId}`;
+  if (knownNames.get(key) === actor.name) return;
   await User.updateOne({ platform: actor.platform, platformUserId: actor.userId }, { $set: { displayName: actor.name } });
+  knownNames.set(key, actor.name);
 }
 
 export type AssignRoleResult =
