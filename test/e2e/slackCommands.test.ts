@@ -1,38 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AuditEvent, Intelligence, Subscription, User } from '../../models/index.js';
 import { ensureBootstrapAdmins } from '../../src/app/users.js';
-import { clearCollections, useDatabase } from '../helpers/database.js';
-import { FakeSlack } from '../helpers/fakeSlack.js';
-import { startBot, type RunningBot } from '../helpers/botServer.js';
+import { useBotHarness } from '../helpers/harness.js';
 import { interactiveBody, postSigned, slashCommandBody } from '../helpers/slackRequests.js';
-import { seedProviders } from '../helpers/seed.js';
 
-useDatabase();
-
-let slack: FakeSlack;
-let bot: RunningBot;
-let providers: Awaited<ReturnType<typeof seedProviders>>;
-
-beforeAll(async () => {
-  slack = await new FakeSlack().start();
-  bot = await startBot(slack.url);
-});
-afterAll(async () => {
-  await bot.close();
-  await slack.stop();
-});
-beforeEach(async () => {
-  await clearCollections();
-  slack.reset();
-  providers = await seedProviders();
-});
+const h = useBotHarness();
 
 /** Runs a slash command and returns what the bot sent back to the response_url. */
 async function command(name: string, text: string, extra: Record<string, string> = {}) {
-  const before = slack.callsTo('response/r1').length;
-  const res = await postSigned(bot.baseUrl, slashCommandBody(name, text, { response_url: slack.responseUrl(), ...extra }));
+  const before = h.slack.callsTo('response/r1').length;
+  const res = await postSigned(h.bot.baseUrl, slashCommandBody(name, text, { response_url: h.slack.responseUrl(), ...extra }));
   expect(res.status).toBe(200);
-  const calls = await slack.waitFor('response/r1', before + 1);
+  const calls = await h.slack.waitFor('response/r1', before + 1);
   const body = calls[calls.length - 1]!.body as { response_type: string; text: string; blocks: unknown[] };
   return { ...body, all: JSON.stringify(body.blocks) };
 }
@@ -40,7 +19,7 @@ async function command(name: string, text: string, extra: Record<string, string>
 describe('Slack: commands', () => {
   it('/provider shows a summary with services, latest intelligence and an add button', async () => {
     await Intelligence.create({
-      reference: 'INT-000001', idempotencyKey: 'k1', providerId: providers.oak._id, source: 'complaint', sentiment: 'adverse',
+      reference: 'INT-000001', idempotencyKey: 'k1', providerId: h.providers.oak._id, source: 'complaint', sentiment: 'adverse',
       themes: [], eventDate: new Date('2026-11-01'), summary: 'Call bells not answered at night.', urgency: 'routine',
       loggedBy: { platform: 'slack', userId: 'U1' },
     });
@@ -101,7 +80,7 @@ describe('Slack: commands', () => {
 describe('Slack: buttons and shortcuts', () => {
   it('"Log as intelligence" on a message opens the form with its text and a link to it', async () => {
     await postSigned(
-      bot.baseUrl,
+      h.bot.baseUrl,
       interactiveBody({
         type: 'message_action',
         callback_id: 'log_as_intelligence',
@@ -110,31 +89,31 @@ describe('Slack: buttons and shortcuts', () => {
         user: { id: 'U100', name: 'sam' },
         channel: { id: 'C100', name: 'quality-team' },
         message: { type: 'message', ts: '1700000000.000100', text: 'Heard from a nurse that night staffing at Oak Lodge is very thin.' },
-        response_url: slack.responseUrl(),
+        response_url: h.slack.responseUrl(),
       }),
     );
-    const [open] = await slack.waitFor('views.open');
+    const [open] = await h.slack.waitFor('views.open');
     const view = JSON.stringify(open!.body.view);
     expect(view).toContain('Heard from a nurse that night staffing at Oak Lodge is very thin.');
     expect(view).toContain('https://example.slack.com/archives/C1/p1');
-    expect(slack.callsTo('chat.getPermalink')[0]!.body).toMatchObject({ channel: 'C100', message_ts: '1700000000.000100' });
+    expect(h.slack.callsTo('chat.getPermalink')[0]!.body).toMatchObject({ channel: 'C100', message_ts: '1700000000.000100' });
   });
 
   it('"Add intelligence" on the provider card opens the form with the provider chosen', async () => {
     await postSigned(
-      bot.baseUrl,
+      h.bot.baseUrl,
       interactiveBody({
         type: 'block_actions',
         trigger_id: 'tr-add',
         team: { id: 'T1' },
         user: { id: 'U100', name: 'sam' },
         channel: { id: 'C100' },
-        response_url: slack.responseUrl(),
-        actions: [{ type: 'button', action_id: 'intel.open', block_id: 'b1', value: String(providers.river._id), action_ts: '1' }],
+        response_url: h.slack.responseUrl(),
+        actions: [{ type: 'button', action_id: 'intel.open', block_id: 'b1', value: String(h.providers.river._id), action_ts: '1' }],
       }),
     );
-    const [open] = await slack.waitFor('views.open');
+    const [open] = await h.slack.waitFor('views.open');
     const provider = (open!.body.view as { blocks: Array<{ block_id?: string; element?: { initial_option?: { value: string } } }> }).blocks.find((b) => b.block_id === 'provider');
-    expect(provider!.element!.initial_option!.value).toBe(String(providers.river._id));
+    expect(provider!.element!.initial_option!.value).toBe(String(h.providers.river._id));
   });
 });

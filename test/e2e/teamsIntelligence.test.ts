@@ -1,49 +1,26 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AuditEvent, Intelligence, Subscription, User } from '../../models/index.js';
 import { ensureBootstrapAdmins } from '../../src/app/users.js';
-import { clearCollections, useDatabase } from '../helpers/database.js';
-import { FakeSlack } from '../helpers/fakeSlack.js';
-import { FakeTeamsConnector, postActivity, teamsActivity, type ActivityOptions } from '../helpers/fakeTeams.js';
-import { startBot, type RunningBot } from '../helpers/botServer.js';
-import { seedProviders, subscribeChannel } from '../helpers/seed.js';
+import { postActivity, teamsActivity, type ActivityOptions } from '../helpers/fakeTeams.js';
+import { useBotHarness } from '../helpers/harness.js';
+import { subscribeChannel } from '../helpers/seed.js';
 
-useDatabase();
-
-let slack: FakeSlack;
-let teams: FakeTeamsConnector;
-let bot: RunningBot;
-let providers: Awaited<ReturnType<typeof seedProviders>>;
-
-beforeAll(async () => {
-  slack = await new FakeSlack().start();
-  teams = await new FakeTeamsConnector().start();
-  bot = await startBot(slack.url);
-});
-afterAll(async () => {
-  await bot.close();
-  await Promise.all([slack.stop(), teams.stop()]);
-});
-beforeEach(async () => {
-  await clearCollections();
-  slack.reset();
-  teams.reset();
-  providers = await seedProviders();
-});
+const h = useBotHarness();
 
 type Card = { body: Array<Record<string, unknown>>; actions: Array<Record<string, unknown>> };
-const opts = (extra: Partial<ActivityOptions> = {}): ActivityOptions => ({ serviceUrl: teams.url, ...extra });
+const opts = (extra: Partial<ActivityOptions> = {}): ActivityOptions => ({ serviceUrl: h.teams.url, ...extra });
 
 async function say(text: string, extra: Partial<ActivityOptions> = {}, fields: Record<string, unknown> = {}) {
   const activity = teamsActivity({ type: 'message', text, ...fields }, opts(extra));
-  const res = await postActivity(bot.baseUrl, activity);
+  const res = await postActivity(h.bot.baseUrl, activity);
   expect(res.status).toBeLessThan(300);
   const conversationId = (activity.conversation as { id: string }).id;
-  const [reply] = (await teams.waitForSent(conversationId)).slice(-1);
+  const [reply] = (await h.teams.waitForSent(conversationId)).slice(-1);
   return { activity, reply: reply!.activity as { text: string; attachments: Array<{ contentType: string; content: Card }> } };
 }
 
 async function invoke(name: string, value: Record<string, unknown>, extra: Partial<ActivityOptions> = {}) {
-  const res = await postActivity(bot.baseUrl, teamsActivity({ type: 'invoke', name, value }, opts(extra)));
+  const res = await postActivity(h.bot.baseUrl, teamsActivity({ type: 'invoke', name, value }, opts(extra)));
   expect(res.status).toBe(200);
   return res.json() as Promise<Record<string, unknown>>;
 }
@@ -60,7 +37,7 @@ function submitData(card: Card) {
 }
 
 const goodInputs = () => ({
-  provider: String(providers.oak._id),
+  provider: String(h.providers.oak._id),
   sentiment: 'adverse',
   themes: 'medication,staffing',
   eventDate: '2026-11-20',
@@ -132,23 +109,23 @@ describe('Teams: logging intelligence', () => {
 
   it('answers a re-sent message once', async () => {
     const activity = teamsActivity({ type: 'message', text: 'help' }, opts());
-    await postActivity(bot.baseUrl, activity);
-    await postActivity(bot.baseUrl, activity);
-    await teams.waitForSent('a:personal-chat-1');
+    await postActivity(h.bot.baseUrl, activity);
+    await postActivity(h.bot.baseUrl, activity);
+    await h.teams.waitForSent('a:personal-chat-1');
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(teams.sentTo('a:personal-chat-1')).toHaveLength(1);
+    expect(h.teams.sentTo('a:personal-chat-1')).toHaveLength(1);
   });
 
   it('searches providers as you type in the picker', async () => {
     const response = await invoke('application/search', { kind: 'search', queryText: 'river', dataset: 'providers', queryOptions: { skip: 0, top: 15 } });
-    expect(response).toMatchObject({ statusCode: 200, value: { results: [{ title: 'Riverside Home Care', value: String(providers.river._id) }] } });
+    expect(response).toMatchObject({ statusCode: 200, value: { results: [{ title: 'Riverside Home Care', value: String(h.providers.river._id) }] } });
   });
 
   it('"Log as intelligence" on a message opens the form filled in, and saves from the dialog', async () => {
     const fetched = await invoke('composeExtension/fetchTask', {
       commandId: 'logAsIntelligence',
       commandContext: 'message',
-      messagePayload: { body: { contentType: 'html', content: '<p>Staff said the lift at Oak Lodge has been broken for a week.</p>' }, linkToMessage: 'https://teams.microsoft.com/l/message/19:abc/123' },
+      messagePayload: { body: { contentType: 'html', content: '<p>Staff said the lift at Oak Lodge has been broken for a week.</p>' }, linkToMessage: 'https://h.teams.microsoft.com/l/message/19:abc/123' },
     });
     const card = (fetched as { task: { value: { card: { content: Card } } } }).task.value.card.content;
     expect(formInputs(card).find((i) => i.id === 'summary')!.value).toBe('Staff said the lift at Oak Lodge has been broken for a week.');
@@ -157,7 +134,7 @@ describe('Teams: logging intelligence', () => {
     const submitted = await invoke('composeExtension/submitAction', { commandId: 'logAsIntelligence', commandContext: 'message', data });
     expect(cardText(submitted)).toContain('Saved');
     const saved = await Intelligence.findOne().lean();
-    expect(saved).toMatchObject({ source: 'professional-feedback', messageLink: 'https://teams.microsoft.com/l/message/19:abc/123' });
+    expect(saved).toMatchObject({ source: 'professional-feedback', messageLink: 'https://h.teams.microsoft.com/l/message/19:abc/123' });
   });
 });
 
@@ -172,19 +149,19 @@ describe('Teams: channels and roles', () => {
 
     const { reply: form } = await say('cq1');
     await invoke('adaptiveCard/action', { action: { type: 'Action.Execute', verb: 'intel.submit', data: { ...submitData(form.attachments[0]!.content), ...goodInputs() } } });
-    const [alert] = await teams.waitForSent('19:adults@thread.tacv2');
+    const [alert] = await h.teams.waitForSent('19:adults@thread.tacv2');
     expect(cardText(alert!.activity)).toContain('CQ1 concern report about Oak Lodge Care Home');
   });
 
   it('keeps retrying a rate-limited channel post and posts it once', async () => {
     await say('subscribe intelligence', channel);
     const { reply: form } = await say('cq1');
-    teams.failNextPosts = 2;
+    h.teams.failNextPosts = 2;
     await invoke('adaptiveCard/action', { action: { type: 'Action.Execute', verb: 'intel.submit', data: { ...submitData(form.attachments[0]!.content), ...goodInputs() } } });
-    await teams.waitForSent('19:adults@thread.tacv2');
+    await h.teams.waitForSent('19:adults@thread.tacv2');
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(teams.failNextPosts).toBe(0);
-    expect(teams.sentTo('19:adults@thread.tacv2')).toHaveLength(1);
+    expect(h.teams.failNextPosts).toBe(0);
+    expect(h.teams.sentTo('19:adults@thread.tacv2')).toHaveLength(1);
   });
 
   it('will not subscribe a personal chat', async () => {
@@ -196,14 +173,14 @@ describe('Teams: channels and roles', () => {
   const mentionOf = (name: string, aad: string) => ({ type: 'mention', text: `<at>${name}</at>`, mentioned: { id: `29:${aad}`, name } });
 
   it('lets an admin give a role to a mentioned person, and tells others who can', async () => {
-    teams.members.set('29:aad-priya', { id: '29:aad-priya', name: 'Priya Patel', aadObjectId: 'aad-priya' });
+    h.teams.members.set('29:aad-priya', { id: '29:aad-priya', name: 'Priya Patel', aadObjectId: 'aad-priya' });
     const text = 'admin role <at>Priya Patel</at> chair';
     const refused = await say(text, {}, { entities: [mentionOf('Priya Patel', 'aad-priya')] });
     expect(cardText(refused.reply.attachments[0]!.content)).toContain('You do not have a role yet');
     expect(await User.countDocuments({ platformUserId: 'aad-priya' })).toBe(0);
 
     await ensureBootstrapAdmins(['teams:aad-admin']);
-    teams.reset();
+    h.teams.reset();
     const allowed = await say(text, { fromAad: 'aad-admin', fromName: 'Ada Admin' }, { entities: [mentionOf('Priya Patel', 'aad-priya')] });
     expect(cardText(allowed.reply.attachments[0]!.content)).toContain('Priya Patel now has the role Meeting chair');
     expect(await User.findOne({ platform: 'teams', platformUserId: 'aad-priya' }).lean()).toMatchObject({ roles: expect.arrayContaining(['chair']) });
