@@ -31,3 +31,12 @@ describe('configuration', () => {
     ]);
   });
 });
+
+describe('logging', () => {
+  it('keeps quoted values, which may be typed text, out of error lines', async () => {
+    const { safeErrorText } = await import('../../src/log.js');
+    const error = new Error('E11000 duplicate key error collection: x.intelligences index: summary_1 dup key: { summary: "Mrs Smith fell" }');
+    expect(safeErrorText(error)).toBe('E11000 duplicate key error collection: x.intelligences index: summary_1 dup key: {…}');
+    expect(safeErrorText(new Error('Validator failed for path `summary` with value `Mr Jones`'))).toBe('Validator failed for path … with value …');
+  });
+});

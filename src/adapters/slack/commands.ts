@@ -1,4 +1,5 @@
 import type { App, RespondFn, SlashCommand } from '@slack/bolt';
+import { log } from '../../log.js';
 import type { WebClient } from '@slack/web-api';
 import { parseCommand } from '../../core/commands/parseCommand.js';
 import { handleCommand } from '../../app/commands.js';
@@ -41,7 +42,7 @@ export function registerCommands(app: App): void {
       // Answer Slack first: it gives up after 3 seconds. The work happens after.
       await ack();
       await runSlashCommand(command, client, respond).catch(async (error) => {
-        console.error('Slash command failed:', (error as Error).message);
+        log.error('Slash command failed', error);
         await respond({ response_type: 'ephemeral', text: 'Something went wrong, so nothing happened. Try again in a minute.' }).catch(() => undefined);
       });
     });

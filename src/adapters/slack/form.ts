@@ -1,4 +1,5 @@
 import type { App, ViewOutput } from '@slack/bolt';
+import { log } from '../../log.js';
 import { FORM_CALLBACK_ID, type FormMetadata } from '../../../cards/slack/intelligenceFormModal.js';
 import { submitIntelligence, NOT_SAVED_MESSAGE, type SubmitResult } from '../../app/intelligence.js';
 import { searchProviders } from '../../app/providers.js';
@@ -76,7 +77,7 @@ export function registerFormListeners(app: App): void {
     if (!result.duplicate) {
       // A copy in their DMs, so they can find the reference later.
       await client.chat.postMessage({ channel: body.user.id, ...messagePayload(result.saved) }).catch((error) => {
-        console.error('Could not send the confirmation message:', (error as Error).message);
+        log.error('Could not send the confirmation message', error);
       });
     }
   });

@@ -1,4 +1,5 @@
 import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
+import { log } from '../../log.js';
 import type { Application } from 'express';
 import type { AppConfig } from '../../config.js';
 import { registerCommands } from './commands.js';
@@ -37,7 +38,7 @@ export function createSlackApp({ config, expressApp, webApiRetries }: SlackOptio
   registerActions(app);
   app.error(async (error) => {
     // Bolt reports listener failures here; the listener has already answered the person.
-    console.error('Slack listener failed:', error.code ?? error.message);
+    log.error(`Slack listener failed (${error.code ?? 'no code'})`, error);
   });
   return app;
 }
