@@ -4,6 +4,8 @@ import { PLATFORMS } from '../src/core/vocabulary.js';
 // Append-only history of ratings: every computed band change and every decided rating
 // (who, when, why, from what to what). Never updated or deleted.
 const ratingHistorySchema = new Schema({
+  /** One entry per change: a repeat of the same change (a retry, a racing recompute) is refused. */
+  key: { type: String, required: true, unique: true },
   providerId: { type: Schema.Types.ObjectId, ref: 'Provider', required: true },
   kind: { type: String, enum: ['computed', 'decided'], required: true },
   from: { type: String },

@@ -8,6 +8,9 @@ const driverSchema = new Schema({ kind: { type: String, required: true }, label:
 
 const riskStateSchema = new Schema(
   {
+    // The provider's id is also this document's _id: FerretDB v1 only uses an index for _id look-ups,
+    // so every read and write of one provider's state is keyed by it.
+    _id: { type: Schema.Types.ObjectId },
     providerId: { type: Schema.Types.ObjectId, ref: 'Provider', required: true, unique: true },
     computed: {
       score: { type: Number },
@@ -19,10 +22,6 @@ const riskStateSchema = new Schema(
     // decideBandAlert state: the last announced band and a change waiting to settle.
     // Mixed, because either part may be null: { announced: {rating, at} | null, pending: {rating, since} | null }.
     band: { type: Schema.Types.Mixed, default: () => ({ announced: null, pending: null }) },
-    /** A fresh token on every computed write: a recompute only writes over the state it read, so two racing cannot both announce. */
-    rev: { type: String },
-    /** When the score was last checked, changed or not. */
-    checkedAt: { type: Date },
     decided: {
       rating: { type: String },
       rationale: { type: String },
@@ -37,6 +36,9 @@ const riskStateSchema = new Schema(
   { timestamps: true },
 );
 riskStateSchema.index({ 'band.pending.since': 1 });
+riskStateSchema.pre('validate', function keyByProvider() {
+  if (this.providerId && !this._id?.equals(this.providerId)) this._id = this.providerId;
+});
 
 export type RiskStateDoc = InferSchemaType<typeof riskStateSchema> & { _id: import('mongoose').Types.ObjectId };
 export const RiskState = model('RiskState', riskStateSchema);

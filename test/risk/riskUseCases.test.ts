@@ -142,6 +142,8 @@ describe('band alerts', () => {
     for (let i = 0; i < 8; i++) await logItem(river._id, { source: 'safeguarding', eventDate: daysAgo(0) });
     await Promise.all([recomputeProvider(river._id, {}, hours(1)), recomputeProvider(river._id, {}, hours(1)), recomputeAll(hours(1))]);
     expect(posted.filter((p) => p.view.screen === 'rating-change')).toHaveLength(1);
+    // The baseline and the change, each once.
+    expect(await RatingHistory.find({ providerId: river._id, kind: 'computed' }, { from: 1, to: 1, _id: 0 }).sort({ at: 1 }).lean()).toEqual([{ to: 'Green' }, { from: 'Green', to: 'Red' }]);
   });
 });
 

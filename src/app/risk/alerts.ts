@@ -6,8 +6,9 @@ import { ratingChangeView, type RatingChange } from '../views/riskViews.js';
 // Rating-change alerts go to channels subscribed to 'rating-changes'. The event key names the exact
 // state announced, and publish() posts each key once per channel, so a state is never announced twice.
 
-export function computedEventKey(providerId: string, from: string, to: string, at: Date): string {
-  return `rating-computed:${providerId}:${from}>${to}:${at.toISOString()}`;
+/** `after` names the announcement this one follows, which every recompute reading that state agrees on. */
+export function computedEventKey(providerId: string, from: string, to: string, after: string): string {
+  return `rating-computed:${providerId}:${from}>${to}:after:${after}`;
 }
 
 export function decidedEventKey(providerId: string, version: number): string {

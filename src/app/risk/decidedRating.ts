@@ -69,7 +69,7 @@ async function load(providerId: string) {
   if (!Types.ObjectId.isValid(providerId)) return undefined;
   const provider = await Provider.findById(providerId, { name: 1, clientGroup: 1 }).lean();
   if (!provider) return undefined;
-  const state = (await RiskState.findOne({ providerId: provider._id }, { version: 1, decided: 1, computed: 1 }).lean()) as StateDoc | null;
+  const state = (await RiskState.findById(provider._id, { version: 1, decided: 1, computed: 1 }).lean()) as StateDoc | null;
   return { provider, state };
 }
 
@@ -137,8 +137,8 @@ export async function setDecidedRating(actor: Actor, providerId: string, input: 
   try {
     after = await RiskState.findOneAndUpdate(
       // A state made by a recompute may have no version yet: that counts as 0.
-      { providerId: provider._id, version: expectedVersion === 0 ? { $in: [0, null] } : expectedVersion },
-      { $set: { decided: { rating, rationale, by, at: now } }, $inc: { version: 1 } },
+      { _id: provider._id, version: expectedVersion === 0 ? { $in: [0, null] } : expectedVersion },
+      { $set: { decided: { rating, rationale, by, at: now } }, $inc: { version: 1 }, $setOnInsert: { providerId: provider._id } },
       { upsert: expectedVersion === 0, returnDocument: 'after' },
     ).lean();
   } catch (error) {
@@ -153,7 +153,7 @@ export async function setDecidedRating(actor: Actor, providerId: string, input: 
   }
   const version = after.version ?? expectedVersion + 1;
   const from = decided?.rating ?? undefined;
-  await RatingHistory.create({ providerId: provider._id, kind: 'decided', from, to: rating, score: state?.computed?.score ?? undefined, why: rationale, by, at: now, version });
+  await RatingHistory.create({ key: `${provider._id}:decided:v${version}`, providerId: provider._id, kind: 'decided', from, to: rating, score: state?.computed?.score ?? undefined, why: rationale, by, at: now, version });
   await audit({
     actor,
     action: 'rating.decided',

@@ -35,7 +35,7 @@ export async function riskPanel(providerId: string, now = new Date()): Promise<P
   const id = new Types.ObjectId(providerId);
   const [provider, state, restrictions, openActions] = await Promise.all([
     Provider.findById(id, { cqcRatings: 1, inArea: 1 }).lean(),
-    RiskState.findOne({ providerId: id }, { decided: 1, computed: 1, trend: 1 }).lean(),
+    RiskState.findById(id, { decided: 1, computed: 1, trend: 1 }).lean(),
     Restriction.find({ providerId: id, status: 'active' }, { kind: 1, startedAt: 1 }).sort({ startedAt: 1 }).lean(),
     openActionCount(id),
   ]);

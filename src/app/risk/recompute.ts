@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
 import { Provider, RatingHistory, Restriction, RiskState } from '../../../models/index.js';
 import {
@@ -21,8 +20,10 @@ import { raiseReviewTriggers } from './reviewTriggers.js';
 import { riskConfig } from './settings.js';
 
 // Recomputes the Risk Matrix: counts come from the database (intelligenceCounts.ts), the score from
-// the pure core. A provider's state is only written when something changed, and only over the state
-// it was read from (the `rev` token), so two recomputes racing cannot announce the same change twice.
+// the pure core. A provider's state is written only when something changed, always by _id (the
+// provider's id), which FerretDB v1 looks up without scanning. Two recomputes racing may both decide
+// to announce the same change: the alert's event key and the history key are derived from the state
+// both read, so the channel is posted once and the history records the change once.
 
 const TOP_DRIVERS = 5;
 const TREND_MONTHS = 13;
@@ -37,8 +38,7 @@ type ProviderFacts = {
 };
 type StoredState = {
   _id: Types.ObjectId;
-  rev?: string | null;
-  computed?: { score?: number | null; rating?: string | null; drivers?: Array<{ kind: string; label: string; points: number }> | null } | null;
+  computed?: { score?: number | null; rating?: string | null; computedAt?: Date | null; drivers?: Array<{ kind: string; label: string; points: number }> | null } | null;
   band?: BandState | null;
   trend?: Array<{ month?: string | null; score?: number | null; rating?: string | null }> | null;
 };
@@ -48,10 +48,9 @@ interface Plan {
   state: StoredState | null;
   result: RiskResult;
   unchanged: boolean;
-  filter: Record<string, unknown>;
   update: Record<string, unknown>;
-  token: string;
-  announce?: { from: string; to: string };
+  /** The announced band this change follows, so racers announcing it derive the same event key. */
+  announce?: { from: string; to: string; after: string };
   ratingChanged?: { from: string | undefined; to: string };
 }
 
@@ -102,43 +101,44 @@ function plan(provider: ProviderFacts, state: StoredState | null, result: RiskRe
     JSON.stringify((previous?.drivers ?? []).map(({ kind, label, points }) => ({ kind, label, points }))) === JSON.stringify(drivers) &&
     sameBand(band, decision.state) &&
     JSON.stringify(state.trend ?? []) === JSON.stringify(trend);
-  const token = randomUUID();
-  const filter = state
-    ? { _id: state._id, ...(state.rev ? { rev: state.rev } : { rev: { $exists: false } }) }
-    : { providerId: provider._id, rev: { $exists: false } };
+  const ratingChanged = previous?.rating !== result.rating;
   return {
     provider,
     state,
     result,
     unchanged,
-    token,
-    filter,
     update: {
-      $set: { computed: { score: result.score, rating: result.rating, drivers, computedAt: now }, band: decision.state, trend, checkedAt: now, rev: token },
-      ...(state ? {} : { $setOnInsert: { version: 0 } }),
+      $set: { computed: { score: result.score, rating: result.rating, drivers, computedAt: now }, band: decision.state, trend },
+      $setOnInsert: { providerId: provider._id, version: 0 },
     },
-    ...(decision.announce ? { announce: { from: decision.from, to: decision.to } } : {}),
-    ...(previous?.rating !== result.rating ? { ratingChanged: { from: previous?.rating ?? undefined, to: result.rating } } : {}),
+    ...(decision.announce ? { announce: { from: decision.from, to: decision.to, after: band.announced?.at ? new Date(band.announced.at).toISOString() : 'first' } } : {}),
+    ...(ratingChanged ? { ratingChanged: { from: previous?.rating ?? undefined, to: result.rating } } : {}),
   };
 }
 
-/** History and alerts, once a plan's write has won. */
-async function afterWrite(p: Plan, now: Date): Promise<boolean> {
+/** The history entry for a change of computed rating. Its key is the same for every recompute that read the same state. */
+function historyEntry(p: Plan, now: Date): Record<string, unknown> | undefined {
+  if (!p.ratingChanged) return undefined;
   const providerId = String(p.provider._id);
-  if (p.ratingChanged) {
-    await RatingHistory.create({
-      providerId: p.provider._id,
-      kind: 'computed',
-      from: p.ratingChanged.from,
-      to: p.ratingChanged.to,
-      score: p.result.score,
-      why: p.result.drivers.slice(0, 3).map((d) => d.label).join('; '),
-      by: { platform: 'system', userId: 'risk-matrix' },
-      at: now,
-    });
-  }
+  const after = p.state?.computed?.computedAt ? new Date(p.state.computed.computedAt).toISOString() : 'first';
+  return {
+    key: `${providerId}:computed:${p.ratingChanged.from ?? 'none'}>${p.ratingChanged.to}:${after}`,
+    providerId: p.provider._id,
+    kind: 'computed',
+    from: p.ratingChanged.from,
+    to: p.ratingChanged.to,
+    score: p.result.score,
+    why: p.result.drivers.slice(0, 3).map((d) => d.label).join('; '),
+    by: { platform: 'system', userId: 'risk-matrix' },
+    at: now,
+  };
+}
+
+/** Announces a settled band change. Returns true if there was one to announce. */
+async function announce(p: Plan, now: Date): Promise<boolean> {
   if (!p.announce) return false;
-  await announceRatingChange(p.provider.clientGroup, computedEventKey(providerId, p.announce.from, p.announce.to, now), {
+  const providerId = String(p.provider._id);
+  await announceRatingChange(p.provider.clientGroup, computedEventKey(providerId, p.announce.from, p.announce.to, p.announce.after), {
     providerId,
     providerName: p.provider.name,
     kind: 'computed',
@@ -149,6 +149,29 @@ async function afterWrite(p: Plan, now: Date): Promise<boolean> {
     at: now,
   });
   return true;
+}
+
+const WRITE_CONCURRENCY = 8;
+
+async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** Appends to the rating history once per key: a racing recompute recording the same change adds nothing. */
+async function recordHistory(entries: Array<Record<string, unknown> | undefined>): Promise<void> {
+  const fresh = entries.filter((e): e is Record<string, unknown> => Boolean(e));
+  if (fresh.length === 0) return;
+  try {
+    await RatingHistory.insertMany(fresh, { ordered: false });
+  } catch (error) {
+    const duplicates = (error as { code?: number; writeErrors?: Array<{ code?: number; err?: { code?: number } }> });
+    const onlyDuplicates = duplicates.code === 11000 || (duplicates.writeErrors ?? []).every((w) => (w.code ?? w.err?.code) === 11000);
+    if (!onlyDuplicates) throw error;
+  }
 }
 
 async function activeRestrictions(providerIds?: Types.ObjectId[]): Promise<Map<string, RestrictionKind[]>> {
@@ -177,22 +200,12 @@ export async function recomputeProvider(providerId: string | Types.ObjectId, opt
   const items = itemsBy.get(String(id)) ?? [];
   const result = computeFor(provider, items, restrictionsBy.get(String(id)) ?? [], overdueBy.get(String(id)) ?? 0, config, now);
 
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const state = (await RiskState.findOne({ providerId: id }).lean()) as StoredState | null;
-    const p = plan(provider, state, result, config, now);
-    if (p.unchanged) {
-      await RiskState.updateOne({ _id: state!._id }, { $set: { checkedAt: now } });
-      break;
-    }
-    try {
-      const res = await RiskState.updateOne(p.filter, p.update, { upsert: !state });
-      if (res.matchedCount === 0 && res.upsertedCount === 0) continue;
-    } catch (error) {
-      if ((error as { code?: number }).code === 11000) continue;
-      throw error;
-    }
-    await afterWrite(p, now);
-    break;
+  const state = (await RiskState.findById(id).lean()) as StoredState | null;
+  const p = plan(provider, state, result, config, now);
+  if (!p.unchanged) {
+    await RiskState.updateOne({ _id: id }, p.update, { upsert: true });
+    await recordHistory([historyEntry(p, now)]);
+    await announce(p, now);
   }
   if (options.triggers) {
     const fired = thresholdTriggers(items, config, now);
@@ -210,42 +223,22 @@ export async function recomputeAll(now = new Date()): Promise<RecomputeStats> {
     intelligenceItemsByProvider(config, now),
     activeRestrictions(),
     overdueActionCounts(undefined, now),
-    RiskState.find({}, { providerId: 1, rev: 1, computed: 1, band: 1, trend: 1 }).lean(),
+    RiskState.find({}, { computed: 1, band: 1, trend: 1 }).lean(),
   ]);
-  const stateBy = new Map(states.map((s) => [String(s.providerId), s as unknown as StoredState]));
+  const stateBy = new Map(states.map((s) => [String(s._id), s as unknown as StoredState]));
   const plans = providers.map((provider) => {
     const id = String(provider._id);
     const result = computeFor(provider, itemsBy.get(id) ?? [], restrictionsBy.get(id) ?? [], overdueBy.get(id) ?? 0, config, now);
     return plan(provider, stateBy.get(id) ?? null, result, config, now);
   });
 
-  const unchanged = plans.filter((p) => p.unchanged).map((p) => p.state!._id);
   const changed = plans.filter((p) => !p.unchanged);
-  if (unchanged.length) await RiskState.updateMany({ _id: { $in: unchanged } }, { $set: { checkedAt: now } });
-  if (changed.length) {
-    try {
-      await RiskState.bulkWrite(
-        changed.map((p) => ({ updateOne: { filter: p.filter, update: p.update, upsert: !p.state } })),
-        { ordered: false },
-      );
-    } catch (error) {
-      // Duplicate keys mean another recompute created the state first; those providers are retried below.
-      if ((error as { code?: number }).code !== 11000 && !String((error as Error).message).includes('E11000')) throw error;
-    }
-  }
-  // Which writes won? A state whose token is ours was written by us.
-  const written = changed.length
-    ? await RiskState.find({ providerId: { $in: changed.map((p) => p.provider._id) } }, { providerId: 1, rev: 1 }).lean()
-    : [];
-  const tokenBy = new Map(written.map((s) => [String(s.providerId), s.rev]));
+  // Scores decay a little every day, so most providers change each night. One updateOne per provider,
+  // a few at a time: bulkWrite updates of existing documents stall on FerretDB v1 (see docs/risk-matrix-bot.md).
+  await eachLimited(changed, WRITE_CONCURRENCY, (p) => RiskState.updateOne({ _id: p.provider._id }, p.update, { upsert: true }));
+  await recordHistory(changed.map((p) => historyEntry(p, now)));
   let announced = 0;
-  for (const p of changed) {
-    if (tokenBy.get(String(p.provider._id)) === p.token) {
-      if (await afterWrite(p, now)) announced++;
-    } else {
-      await recomputeProvider(p.provider._id, {}, now).catch((error) => log.error('Could not recompute a provider', error));
-    }
-  }
+  for (const p of changed) if (await announce(p, now)) announced++;
   return { providers: providers.length, changed: changed.length, announced, ms: Date.now() - started };
 }
 

@@ -60,7 +60,7 @@ export async function triggerView(trigger: TriggerDoc, extra: { reasonError?: st
       reference: item.reference,
       eventDate: item.eventDate,
       source: SOURCE_LABELS[item.source as IntelligenceSource] ?? item.source,
-      themes: item.themes.map((t) => THEME_LABELS[t as Theme] ?? t).join(', '),
+      themes: (item.themes ?? []).map((t) => THEME_LABELS[t as Theme] ?? t).join(', '),
     })),
     ...extra,
   });
@@ -81,7 +81,7 @@ export async function raiseReviewTriggers(provider: ProviderFacts, fired: FiredT
       continue;
     }
     const dismissed = await ReviewTrigger.find({ providerId: provider._id, triggerId: trigger.id, status: 'dismissed' }, { itemIds: 1 }).sort({ createdAt: -1 }).limit(20).lean();
-    const seen = new Set(dismissed.flatMap((d) => d.itemIds.map(String)));
+    const seen = new Set(dismissed.flatMap((d) => (d.itemIds ?? []).map(String)));
     const fresh = ids.filter((id) => !seen.has(String(id)));
     if (fresh.length === 0) continue;
     let doc;
