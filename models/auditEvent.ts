@@ -1,3 +1,4 @@
+import { appendOnly } from './appendOnly.js';
 import { Schema, model, type InferSchemaType } from 'mongoose';
 import { PLATFORMS } from '../src/core/vocabulary.js';
 
@@ -16,12 +17,7 @@ const auditEventSchema = new Schema({
 });
 auditEventSchema.index({ entityType: 1, entityId: 1, at: -1 });
 
-function refuseChange(): never {
-  throw new Error('Audit events are append-only');
-}
-for (const op of ['updateOne', 'updateMany', 'findOneAndUpdate', 'deleteOne', 'deleteMany', 'findOneAndDelete', 'replaceOne'] as const) {
-  auditEventSchema.pre(op, refuseChange);
-}
+appendOnly(auditEventSchema, 'The audit trail');
 
 export type AuditEventDoc = InferSchemaType<typeof auditEventSchema>;
 export const AuditEvent = model('AuditEvent', auditEventSchema);

@@ -1,3 +1,4 @@
+import { appendOnly } from './appendOnly.js';
 import { Schema, model, type InferSchemaType } from 'mongoose';
 import { PLATFORMS } from '../src/core/vocabulary.js';
 
@@ -24,12 +25,7 @@ const ratingHistorySchema = new Schema({
 });
 ratingHistorySchema.index({ providerId: 1, at: -1 });
 
-function refuseChange(): never {
-  throw new Error('Rating history is append-only');
-}
-for (const op of ['updateOne', 'updateMany', 'findOneAndUpdate', 'deleteOne', 'deleteMany', 'findOneAndDelete', 'replaceOne'] as const) {
-  ratingHistorySchema.pre(op, refuseChange);
-}
+appendOnly(ratingHistorySchema, 'Rating history');
 
 export type RatingHistoryDoc = InferSchemaType<typeof ratingHistorySchema>;
 export const RatingHistory = model('RatingHistory', ratingHistorySchema);
