@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import { recomputeAfterProviderChanges, SCORE_FIELDS } from './risk/hooks.js';
 import { Provider, Service } from '../../models/index.js';
 import { parseProviderCsv, type ProviderRecord, type RowRejection, type ServiceRecord } from '../core/providers/providerCsv.js';
 import { audit } from './audit.js';
@@ -137,6 +138,9 @@ export async function importProviders(csvText: string): Promise<ImportReport> {
       after: { externalRef: plan.record.ref, ...nested(plan.after) },
     });
   }
+  // CQC ratings and hours feed the Risk Matrix: providers whose ones changed are recomputed now.
+  const rescore = providerPlans.filter((plan) => plan.existingId && Object.keys(plan.after).some((field) => SCORE_FIELDS.test(field)));
+  await recomputeAfterProviderChanges(rescore.map((plan) => String(plan.existingId)));
   for (const plan of servicePlans.filter(changed)) {
     const update = withoutEmpty({ ...plan.update, $set: { ...plan.update.$set, providerId: providerIds.get(plan.record.providerRef) } });
     const saved = await Service.findOneAndUpdate({ externalRef: plan.record.ref }, update, {
