@@ -172,6 +172,8 @@ export interface FileExportView {
   heading: string;
   lines: string[];
   file: FileExport;
+  /** Teams: a short-lived link to the file, where the platform shows no attached files. */
+  download?: { url: string; note: string };
 }
 
 export type ScreenView =

@@ -1,5 +1,6 @@
 import type { Agenda } from 'agenda';
 import { retryDeliveries } from './deliveryJobs.js';
+import { housekeeping } from './housekeepingJobs.js';
 import { nightlyRecompute, settleRatingChanges } from './riskJobs.js';
 
 // Agenda job definitions and schedules: the one place jobs are registered (called from src/main.ts).
@@ -8,6 +9,7 @@ export const JOBS = {
   recomputeMatrix: 'risk-matrix: recompute all',
   settleRatingChanges: 'risk-matrix: settle rating changes',
   retryDeliveries: 'notify: retry failed posts',
+  housekeeping: 'housekeeping: remove expired records',
 } as const;
 
 export function registerJobs(agenda: Agenda): void {
@@ -15,6 +17,7 @@ export function registerJobs(agenda: Agenda): void {
   agenda.define(JOBS.recomputeMatrix, async () => nightlyRecompute(), { concurrency: 1, lockLifetime: 10 * 60_000 });
   agenda.define(JOBS.settleRatingChanges, async () => settleRatingChanges(), { concurrency: 1 });
   agenda.define(JOBS.retryDeliveries, async () => retryDeliveries(), { concurrency: 1 });
+  agenda.define(JOBS.housekeeping, async () => void (await housekeeping()), { concurrency: 1 });
 }
 
 /** Repeating schedules; safe to call at every start (agenda keeps one job per name). */
@@ -22,4 +25,5 @@ export async function scheduleJobs(agenda: Agenda, timezone = 'Europe/London'): 
   await agenda.every('0 2 * * *', JOBS.recomputeMatrix, undefined, { timezone });
   await agenda.every('1 hour', JOBS.settleRatingChanges);
   await agenda.every('5 minutes', JOBS.retryDeliveries);
+  await agenda.every('1 hour', JOBS.housekeeping);
 }

@@ -11,3 +11,4 @@ export { RiskState } from './riskState.js';
 export { RatingHistory } from './ratingHistory.js';
 export { Restriction } from './restriction.js';
 export { ReviewTrigger } from './reviewTrigger.js';
+export { Download } from './download.js';

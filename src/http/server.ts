@@ -9,6 +9,8 @@ import { ProviderQualityBot } from '../adapters/teams/teamsBot.js';
 import { teamsPoster } from '../adapters/teams/poster.js';
 import { registerPoster } from '../app/notify.js';
 import { databaseReachable } from '../db/connect.js';
+import { DOWNLOAD_PATH } from '../app/downloads.js';
+import { downloadsRouter } from './downloads.js';
 import { createPlaygroundRouter, playgroundEnabled, PLAYGROUND_PATH } from '../playground/index.js';
 
 export interface BotServer {
@@ -29,11 +31,13 @@ export function createServer(config: AppConfig, options: { slackWebApiRetries?: 
   }
 
   const teamsAdapter = createTeamsAdapter(config);
-  const bot = new ProviderQualityBot();
+  const bot = new ProviderQualityBot(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {});
   registerPoster('teams', teamsPoster(teamsAdapter, config.MICROSOFT_APP_ID));
   expressApp.post('/api/messages', express.json({ limit: '1mb' }), async (req, res) => {
     await teamsAdapter.process(req, res, (context) => bot.run(context));
   });
+
+  expressApp.use(DOWNLOAD_PATH, downloadsRouter());
 
   // The browser playground: local mode only, never in production.
   if (playgroundEnabled(config)) expressApp.use(PLAYGROUND_PATH, createPlaygroundRouter());

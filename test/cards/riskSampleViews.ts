@@ -106,6 +106,13 @@ export const MATRIX_SAMPLES: Sample<RiskMatrixView>[] = [
 
 export const FILE_EXPORT_SAMPLES: Sample<FileExportView>[] = [
   { name: 'matrix export', view: matrixExportView('risk-matrix-all-2026-03-27.csv', 120, 'Provider\r\nOak\r\n') },
+  {
+    name: 'matrix export as a Teams download link',
+    view: {
+      ...matrixExportView('risk-matrix-all-2026-03-27.csv', 120, 'Provider\r\nOak\r\n'),
+      download: { url: 'https://pq-bot.example.gov.uk/downloads/abcdefghijklmnopqrstuvwxyz012345', note: 'The link works for 15 minutes.' },
+    },
+  },
 ];
 
 /** A provider card with the Risk Matrix panel, as /provider shows it. */

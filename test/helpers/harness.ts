@@ -16,13 +16,13 @@ export interface BotHarness {
  * The real bot server with fake Slack and Teams platforms, for one test file: started once, and with
  * an empty database plus the fictional seed providers before every test. Fields are filled in by the hooks.
  */
-export function useBotHarness(): BotHarness {
+export function useBotHarness(env: Record<string, string> = {}): BotHarness {
   useDatabase();
   const harness = {} as BotHarness;
   beforeAll(async () => {
     harness.slack = await new FakeSlack().start();
     harness.teams = await new FakeTeamsConnector().start();
-    harness.bot = await startBot(harness.slack.url);
+    harness.bot = await startBot(harness.slack.url, env);
   });
   afterAll(async () => {
     await harness.bot.close();

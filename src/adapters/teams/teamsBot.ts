@@ -19,6 +19,7 @@ import { claimOnce } from '../../../models/index.js';
 import { log } from '../../log.js';
 import { runCardAction } from './cardActions.js';
 import { fileAttachments } from './fileAttachment.js';
+import { createDownloadLink, DOWNLOAD_MINUTES } from '../../app/downloads.js';
 import { commandTextOf, resolveMention, teamsActor, teamsChannel } from './identity.js';
 
 export const LOG_MESSAGE_COMMAND = 'logAsIntelligence';
@@ -33,7 +34,7 @@ function stripHtml(html: string): string {
 }
 
 export class ProviderQualityBot extends TeamsActivityHandler {
-  constructor() {
+  constructor(private readonly options: { publicUrl?: string } = {}) {
     super();
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -42,7 +43,18 @@ export class ProviderQualityBot extends TeamsActivityHandler {
   }
 
   private async send(context: TurnContext, view: ScreenView): Promise<void> {
-    await context.sendActivity({ text: fallbackText(view), attachments: [adaptiveAttachment(view, actionStyleFor(context)), ...fileAttachments(view)] });
+    const shown = await this.withDownloadLink(context, view);
+    await context.sendActivity({ text: fallbackText(shown), attachments: [adaptiveAttachment(shown, actionStyleFor(context)), ...fileAttachments(shown)] });
+  }
+
+  /**
+   * Teams shows no files attached as data, so in Teams an export becomes a short-lived download link
+   * (needs PUBLIC_URL). Elsewhere, such as the playground, the file stays attached.
+   */
+  private async withDownloadLink(context: TurnContext, view: ScreenView): Promise<ScreenView> {
+    if (view.screen !== 'file-export' || context.activity.channelId !== 'msteams' || !this.options.publicUrl) return view;
+    const url = await createDownloadLink(teamsActor(context.activity), view.file, this.options.publicUrl);
+    return { ...view, download: { url, note: `The link works for ${DOWNLOAD_MINUTES} minutes. Keep the file inside the council.` } };
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -74,7 +86,8 @@ export class ProviderQualityBot extends TeamsActivityHandler {
       log.error('Card action failed', error);
       view = message('Something went wrong', ['Nothing was changed. Try again in a minute.'], 'warning');
     }
-    // An invoke answers with a card only; a file (an export) follows as a message of its own.
+    // An invoke answers with a card only; an attached file (an export) follows as a message of its own.
+    view = await this.withDownloadLink(context, view);
     const files = fileAttachments(view);
     if (files.length) await context.sendActivity({ text: fallbackText(view), attachments: files });
     return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: renderAdaptiveCard(view) as never };
