@@ -5,6 +5,7 @@ import { EVENT_KINDS, ROLES, type Platform } from '../core/vocabulary.js';
 import { log } from '../log.js';
 import type { Actor, ChannelRef } from './actor.js';
 import { openIntelligenceForm } from './intelligence.js';
+import { recordOutcome } from './intelligenceOutcome.js';
 import { lookupProvider, providerWithDetail } from './providers.js';
 import { subscribe, subscriptionOf, unsubscribe } from './subscriptions.js';
 import { assignRole, type Identity } from './users.js';
@@ -35,6 +36,7 @@ export function helpView(platform: Platform): ScreenView {
     `${c('feedback')}: log professional feedback`,
     `${c('provider <name>')}: see a provider’s summary`,
     `${c('matrix [adults|children] [rating]')}: see the Risk Matrix, most severe first. Add "export" for a spreadsheet (CSV)`,
+    `${c('outcome <reference> <upheld|partly-upheld|not-liable>')}: record what an investigation found. Not liable stops it counting towards the score`,
     `${c('subscribe <kinds> [adults|children]')}: send events to this channel. Kinds: ${EVENT_KINDS.join(', ')} or all`,
     `${c('unsubscribe [kinds]')}: stop them`,
     `${c('subscriptions')}: see what this channel receives`,
@@ -116,6 +118,8 @@ async function runCommand(intent: CommandIntent, ctx: CommandContext): Promise<C
       const filter = { ...(intent.group ? { group: intent.group } : {}), ...(rating ? { rating } : {}) };
       return view(intent.export ? await matrixExport(filter) : await matrixView(filter));
     }
+    case 'record-outcome':
+      return view(await recordOutcome(actor, intent.reference, intent.outcome));
     case 'assign-role': {
       const person = await ctx.resolvePerson(intent.target);
       if (!person) {

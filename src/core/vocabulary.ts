@@ -108,6 +108,13 @@ export const THEME_LABELS: Record<Theme, string> = {
 };
 
 export const CQ1_OUTCOMES = ['pending', 'upheld', 'partly-upheld', 'not-liable'] as const;
+export type Cq1Outcome = (typeof CQ1_OUTCOMES)[number];
+export const OUTCOME_LABELS: Record<Cq1Outcome, string> = {
+  pending: 'still being looked into',
+  upheld: 'upheld',
+  'partly-upheld': 'partly upheld',
+  'not-liable': 'provider not liable',
+};
 
 export const EVENT_KINDS = ['intelligence', 'rating-changes', 'restrictions', 'actions', 'meetings'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];

@@ -35,3 +35,14 @@ describe('parseCommand', () => {
     expect(parseCommand('provider Oak Lodge')).toEqual({ type: 'find-provider', query: 'Oak Lodge' });
   });
 });
+
+describe('parseCommand: outcomes', () => {
+  it('reads a reference and an outcome, in any case', () => {
+    expect(parseCommand('outcome int-000123 Not-Liable')).toEqual({ type: 'record-outcome', reference: 'INT-000123', outcome: 'not-liable' });
+  });
+  it('explains what is wrong', () => {
+    expect(parseCommand('outcome INT-1 guilty')).toMatchObject({ type: 'invalid', message: expect.stringContaining('"guilty" is not an outcome') });
+    expect(parseCommand('outcome 123 upheld')).toMatchObject({ type: 'invalid', message: expect.stringContaining('References look like INT-000123') });
+    expect(parseCommand('outcome')).toMatchObject({ type: 'invalid', message: expect.stringContaining('outcome <reference>') });
+  });
+});

@@ -1,4 +1,4 @@
-import { EVENT_KINDS, FORM_KINDS, ROLES, type EventKind, type FormKind, type Role, type SubscriptionGroup } from '../vocabulary.js';
+import { CQ1_OUTCOMES, EVENT_KINDS, FORM_KINDS, ROLES, type Cq1Outcome, type EventKind, type FormKind, type Role, type SubscriptionGroup } from '../vocabulary.js';
 
 // One grammar for both platforms. Slack's "/pq subscribe all" and "/cq1" and Teams' "subscribe all",
 // "pq subscribe all" and "cq1" all become the same intent.
@@ -13,7 +13,22 @@ export type CommandIntent =
   | { type: 'help' }
   /** The Risk Matrix list; `rating` is as typed and is checked against the council's scale later. */
   | { type: 'matrix'; group?: 'adults' | 'children'; rating?: string; export: boolean }
+  /** The outcome of investigating a logged item, such as a CQ1 found "not liable". */
+  | { type: 'record-outcome'; reference: string; outcome: Cq1Outcome }
   | { type: 'invalid'; message: string };
+
+const OUTCOME_HELP = `To record an outcome, type: outcome <reference> <${CQ1_OUTCOMES.join('|')}>. For example: outcome INT-000123 not-liable`;
+
+function parseOutcome(words: string[]): CommandIntent {
+  const [reference, outcome, ...extra] = words;
+  if (!reference || !outcome || extra.length) return { type: 'invalid', message: OUTCOME_HELP };
+  if (!/^INT-\d{1,9}$/i.test(reference)) return { type: 'invalid', message: `"${reference}" is not a reference. References look like INT-000123.` };
+  const word = outcome.toLowerCase();
+  if (!(CQ1_OUTCOMES as readonly string[]).includes(word)) {
+    return { type: 'invalid', message: `"${outcome}" is not an outcome. Use one of: ${CQ1_OUTCOMES.join(', ')}.` };
+  }
+  return { type: 'record-outcome', reference: reference.toUpperCase(), outcome: word as Cq1Outcome };
+}
 
 const KIND_WORDS = [...EVENT_KINDS, 'all'] as const;
 
@@ -72,6 +87,8 @@ export function parseCommand(input: string): CommandIntent {
       return { type: 'list-subscriptions' };
     case 'matrix':
       return parseMatrix(lowerWords);
+    case 'outcome':
+      return parseOutcome(words);
     case 'admin': {
       const [sub, target, role] = words;
       if (sub?.toLowerCase() !== 'role' || !target || !role) {
