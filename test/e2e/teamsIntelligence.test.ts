@@ -187,3 +187,20 @@ describe('Teams: channels and roles', () => {
     expect(await AuditEvent.countDocuments({ action: 'user.role-assigned', 'actor.userId': 'aad-admin' })).toBe(1);
   });
 });
+
+describe('Teams: first contact', () => {
+  it('says hello with the list of commands when the bot is added', async () => {
+    const activity = teamsActivity({ type: 'conversationUpdate', membersAdded: [{ id: '28:bot', name: 'Provider Quality' }] }, opts());
+    await postActivity(h.bot.baseUrl, activity);
+    const [hello] = await h.teams.waitForSent('a:personal-chat-1');
+    const text = JSON.stringify(hello!.activity);
+    expect(text).toContain('Hello. I help the team keep track of provider quality.');
+    expect(text).toContain('cq1: report a concern');
+  });
+
+  it('stays quiet when someone else joins', async () => {
+    await postActivity(h.bot.baseUrl, teamsActivity({ type: 'conversationUpdate', membersAdded: [{ id: '29:new-person' }] }, opts()));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(h.teams.sent).toHaveLength(0);
+  });
+});

@@ -10,7 +10,7 @@ import {
 } from 'botbuilder';
 import { ADAPTIVE_CARD_CONTENT_TYPE, adaptiveAttachment, renderAdaptiveCard, type ActionStyle } from '../../../cards/adaptive.js';
 import { fallbackText, message, type ScreenView } from '../../../cards/viewModels.js';
-import { handleCommand } from '../../app/commands.js';
+import { handleCommand, helpView } from '../../app/commands.js';
 import { openIntelligenceForm } from '../../app/intelligence.js';
 import { searchProviders } from '../../app/providers.js';
 import { noteDisplayName } from '../../app/users.js';
@@ -23,6 +23,11 @@ import { createDownloadLink, DOWNLOAD_MINUTES } from '../../app/downloads.js';
 import { commandTextOf, resolveMention, teamsActor, teamsChannel } from './identity.js';
 
 export const LOG_MESSAGE_COMMAND = 'logAsIntelligence';
+
+function welcomeView(): ScreenView {
+  const help = helpView('teams');
+  return help.screen === 'message' ? { ...help, heading: 'Hello. I help the team keep track of provider quality.' } : help;
+}
 
 /** Teams runs Action.Execute; other channels (the playground's Web Chat) get Action.Submit. */
 function actionStyleFor(context: TurnContext): ActionStyle {
@@ -38,6 +43,12 @@ export class ProviderQualityBot extends TeamsActivityHandler {
     super();
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
+      await next();
+    });
+    // When the bot is added to a chat or team, it says what it can do.
+    this.onMembersAdded(async (context, next) => {
+      const botAdded = (context.activity.membersAdded ?? []).some((member) => member.id === context.activity.recipient.id);
+      if (botAdded) await this.send(context, welcomeView());
       await next();
     });
   }
