@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AuditEvent, Intelligence, Subscription, User } from '../../models/index.js';
 import { ensureBootstrapAdmins } from '../../src/app/users.js';
 import { useBotHarness } from '../helpers/harness.js';
-import { interactiveBody, postSigned, slashCommandBody } from '../helpers/slackRequests.js';
+import { eventBody, interactiveBody, postSigned, slashCommandBody } from '../helpers/slackRequests.js';
 
 const h = useBotHarness();
 
@@ -115,5 +115,20 @@ describe('Slack: buttons and shortcuts', () => {
     const [open] = await h.slack.waitFor('views.open');
     const provider = (open!.body.view as { blocks: Array<{ block_id?: string; element?: { initial_option?: { value: string } } }> }).blocks.find((b) => b.block_id === 'provider');
     expect(provider!.element!.initial_option!.value).toBe(String(h.providers.river._id));
+  });
+});
+
+describe('Slack: Home tab', () => {
+  it('shows what the bot does when someone opens its Home tab, once per event however often Slack retries', async () => {
+    const body = eventBody({ type: 'app_home_opened', user: 'U100', channel: 'D100', tab: 'home' }, 'EvHOME1');
+    expect((await postSigned(h.bot.baseUrl, body, { json: true })).status).toBe(200);
+    const [publish] = await h.slack.waitFor('views.publish');
+    expect(publish!.body.user_id).toBe('U100');
+    const view = JSON.stringify(publish!.body.view);
+    expect(view).toContain('Hello. I help the team keep track of provider quality.');
+    expect(view).toContain('/cq1');
+    expect((await postSigned(h.bot.baseUrl, body, { json: true, retryNum: 1 })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(h.slack.callsTo('views.publish')).toHaveLength(1);
   });
 });

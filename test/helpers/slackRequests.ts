@@ -11,6 +11,8 @@ export interface SignedRequestOptions {
   timestamp?: number;
   secret?: string;
   retryNum?: number;
+  /** Events API deliveries are JSON; commands and interactions are form-encoded. */
+  json?: boolean;
 }
 
 export async function postSigned(baseUrl: string, body: string, options: SignedRequestOptions = {}): Promise<Response> {
@@ -18,7 +20,7 @@ export async function postSigned(baseUrl: string, body: string, options: SignedR
   return fetch(`${baseUrl}/slack/events`, {
     method: 'POST',
     headers: {
-      'content-type': 'application/x-www-form-urlencoded',
+      'content-type': options.json ? 'application/json' : 'application/x-www-form-urlencoded',
       'x-slack-request-timestamp': String(timestamp),
       'x-slack-signature': slackSignature(body, timestamp, options.secret),
       ...(options.retryNum ? { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': 'http_timeout' } : {}),
@@ -50,4 +52,9 @@ export function slashCommandBody(command: string, text: string, extra: Record<st
 
 export function interactiveBody(payload: Record<string, unknown>): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** An Events API delivery, as Slack posts it. */
+export function eventBody(event: Record<string, unknown>, eventId = `Ev${Date.now()}`): string {
+  return JSON.stringify({ type: 'event_callback', token: 'legacy', team_id: 'T1', api_app_id: 'A1', event_id: eventId, event_time: Math.floor(Date.now() / 1000), event });
 }

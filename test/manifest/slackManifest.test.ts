@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { SLASH_COMMANDS } from '../../src/adapters/slack/commands.js';
 import { LOG_MESSAGE_SHORTCUT } from '../../src/adapters/slack/actions.js';
+import { SLACK_EVENTS } from '../../src/adapters/slack/home.js';
 
 const manifest: unknown = JSON.parse(readFileSync(new URL('../../manifest/slack-app-manifest.json', import.meta.url), 'utf8'));
 const EVENTS_URL = 'https://YOUR-HOST/slack/events';
@@ -41,6 +42,7 @@ const slackManifestSchema = z.strictObject({
   }),
   oauth_config: z.strictObject({ scopes: z.strictObject({ bot: z.array(z.string().max(50)).max(255) }) }),
   settings: z.strictObject({
+    event_subscriptions: z.strictObject({ request_url: url.max(3500), bot_events: z.array(z.string().max(50)).max(100) }).optional(),
     interactivity: z.strictObject({ is_enabled: z.boolean(), request_url: url.max(3500).optional(), message_menu_options_url: url.max(3500).optional() }),
     org_deploy_enabled: z.boolean().optional(),
     socket_mode_enabled: z.boolean().optional(),
@@ -68,6 +70,11 @@ describe('Slack app manifest', () => {
 
   it('offers "Log as intelligence" on messages with the callback the bot listens for', () => {
     expect(parsed.features.shortcuts).toEqual([expect.objectContaining({ name: 'Log as intelligence', type: 'message', callback_id: LOG_MESSAGE_SHORTCUT })]);
+  });
+
+  it('subscribes to exactly the events the bot handles, at /slack/events', () => {
+    expect(parsed.settings.event_subscriptions).toEqual({ request_url: EVENTS_URL, bot_events: [...SLACK_EVENTS] });
+    expect(parsed.features.app_home?.home_tab_enabled).toBe(true);
   });
 
   it('sends buttons, forms and the provider type-ahead to /slack/events', () => {

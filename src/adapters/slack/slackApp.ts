@@ -6,6 +6,7 @@ import { registerCommands } from './commands.js';
 import { registerFormListeners } from './form.js';
 import { registerActions } from './actions.js';
 import { dropRepeats } from './dropRepeats.js';
+import { registerHome } from './home.js';
 
 export interface SlackOptions {
   config: AppConfig;
@@ -36,6 +37,7 @@ export function createSlackApp({ config, expressApp, webApiRetries }: SlackOptio
   registerCommands(app);
   registerFormListeners(app);
   registerActions(app);
+  registerHome(app);
   app.error(async (error) => {
     // Bolt reports listener failures here; the listener has already answered the person.
     log.error(`Slack listener failed (${error.code ?? 'no code'})`, error);
