@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderAdaptiveCard, TEMPLATE_SCREENS, type ActionStyle } from '../../cards/adaptive.js';
 import type { ScreenView } from '../../cards/viewModels.js';
 import { adaptiveCardProblems } from '../helpers/adaptiveValidator.js';
+import { nodes, type Json } from '../helpers/jsonNodes.js';
 import { ALL_SAMPLES, SAMPLES_BY_SCREEN } from './sampleViews.js';
 
 // Every Teams card the bot can send, checked with Microsoft's parser and our own rules.
@@ -13,15 +14,6 @@ function templateLikeText(view: ScreenView): string[] {
   return JSON.stringify(view).match(/\$\{[^}]*\}/g) ?? [];
 }
 
-type Json = Record<string, unknown>;
-function nodes(node: unknown, found: Json[] = []): Json[] {
-  if (Array.isArray(node)) node.forEach((child) => nodes(child, found));
-  else if (node && typeof node === 'object') {
-    found.push(node as Json);
-    Object.values(node).forEach((child) => nodes(child, found));
-  }
-  return found;
-}
 
 describe('Adaptive Card templates', () => {
   for (const screen of TEMPLATE_SCREENS) {

@@ -5,22 +5,13 @@ import { renderBlocks } from '../../cards/slack/screens.js';
 import type { IntelligenceFormView, ScreenView } from '../../cards/viewModels.js';
 import { FORM_FIELDS } from '../../src/core/intelligence/intelligenceForm.js';
 import { slackVisibleText } from '../helpers/blockKitValidator.js';
+import { nodes, type Json } from '../helpers/jsonNodes.js';
 import { FORM_SAMPLES, NON_FORM_SAMPLES } from './sampleViews.js';
 
 // One view model, two platforms: a person on Slack and a person on Teams must read the same key facts,
 // press buttons that do the same thing, and fill in the same form.
 
-type Json = Record<string, unknown>;
 type MessageScreen = Exclude<ScreenView, IntelligenceFormView>;
-
-function nodes(node: unknown, found: Json[] = []): Json[] {
-  if (Array.isArray(node)) node.forEach((child) => nodes(child, found));
-  else if (node && typeof node === 'object') {
-    found.push(node as Json);
-    Object.values(node).forEach((child) => nodes(child, found));
-  }
-  return found;
-}
 
 /** What a person reads on Teams: every string the card shows. */
 function teamsVisibleText(card: unknown): string {
