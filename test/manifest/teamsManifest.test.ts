@@ -79,7 +79,8 @@ describe('Teams app manifest template', () => {
 
   it('suggests only commands the bot understands', () => {
     for (const list of bot.commandLists) {
-      expect(list.commands.map((c) => c.title)).toEqual(['cq1', 'intel', 'feedback', 'provider', 'subscribe', 'unsubscribe', 'subscriptions', 'help']);
+      expect(list.commands.map((c) => c.title)).toEqual(['cq1', 'intel', 'feedback', 'provider', 'subscribe', 'unsubscribe', 'subscriptions', 'matrix', 'outcome', 'help']);
+      expect(list.commands.length).toBeLessThanOrEqual(10); // Teams shows at most 10 per list
       for (const { title } of list.commands) {
         // Choosing a suggestion types its title; the bot must not answer "I do not know".
         const intent = parseCommand(title);
