@@ -1,7 +1,7 @@
 import { Delivery, Subscription } from '../../models/index.js';
 import type { ScreenView } from '../../cards/viewModels.js';
 import type { ClientGroup, EventKind, Platform, SubscriptionGroup } from '../core/vocabulary.js';
-import { log } from '../log.js';
+import { log, safeErrorText } from '../log.js';
 
 /** Posts a view to one subscribed channel. Each platform adapter provides one. */
 export interface ChannelPoster {
@@ -70,7 +70,7 @@ export async function publish(kind: EventKind, group: ClientGroup, eventKey: str
       sent++;
     } catch (error) {
       failed++;
-      const reason = error instanceof Error ? error.message.slice(0, 200) : 'unknown error';
+      const reason = safeErrorText(error) || 'unknown error';
       await Delivery.updateOne(
         { key },
         { $set: { status: 'failed', lastError: reason, platform: subscription.platform, channelId: subscription.channelId, kind, view } },
