@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
+import { startLocalServer, waitForCount, type LocalServer } from './localServer.js';
 
 export interface RecordedCall {
   method: string;
@@ -30,24 +30,19 @@ export class FakeSlack {
   calls: RecordedCall[] = [];
   /** Per-method canned answers; the default is { ok: true }. */
   answers = new Map<string, (body: Record<string, unknown>) => { status?: number; json: Record<string, unknown>; headers?: Record<string, string> }>();
-  private server?: Server;
+  private server?: LocalServer;
   url = '';
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => {
-      let raw = '';
-      req.on('data', (chunk) => (raw += chunk));
-      req.on('end', () => {
-        const method = (req.url ?? '').replace(/^\/(api\/)?/, '').split('?')[0]!;
-        const body = parseBody(req, raw);
-        this.calls.push({ method, body });
-        const answer = this.answers.get(method)?.(body) ?? { json: defaultAnswer(method) };
-        res.writeHead(answer.status ?? 200, { 'content-type': 'application/json', ...answer.headers });
-        res.end(JSON.stringify(answer.json));
-      });
+    this.server = await startLocalServer((req, raw, res) => {
+      const method = (req.url ?? '').replace(/^\/(api\/)?/, '').split('?')[0]!;
+      const body = parseBody(req, raw);
+      this.calls.push({ method, body });
+      const answer = this.answers.get(method)?.(body) ?? { json: defaultAnswer(method) };
+      res.writeHead(answer.status ?? 200, { 'content-type': 'application/json', ...answer.headers });
+      res.end(JSON.stringify(answer.json));
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/`;
+    this.url = this.server.url;
     return this;
   }
 
@@ -60,13 +55,8 @@ export class FakeSlack {
   }
 
   /** Waits until a call to `method` arrives (Bolt's work after ack is asynchronous). */
-  async waitFor(method: string, count = 1, timeoutMs = 5000): Promise<RecordedCall[]> {
-    const start = Date.now();
-    while (this.callsTo(method).length < count) {
-      if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${count} call(s) to ${method}; saw: ${this.calls.map((c) => c.method).join(', ')}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    return this.callsTo(method);
+  waitFor(method: string, count = 1, timeoutMs = 5000): Promise<RecordedCall[]> {
+    return waitForCount(() => this.callsTo(method), count, timeoutMs, () => `${count} call(s) to ${method}; saw: ${this.calls.map((c) => c.method).join(', ')}`);
   }
 
   reset(): void {
@@ -75,7 +65,7 @@ export class FakeSlack {
   }
 
   async stop(): Promise<void> {
-    await new Promise((resolve) => this.server?.close(resolve));
+    await this.server?.close();
   }
 }
 

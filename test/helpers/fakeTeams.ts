@@ -1,5 +1,4 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startLocalServer, waitForCount, type LocalServer } from './localServer.js';
 
 export interface SentActivity {
   path: string;
@@ -15,41 +14,36 @@ export class FakeTeamsConnector {
   sent: SentActivity[] = [];
   members = new Map<string, { id: string; name: string; aadObjectId: string }>();
   failNextPosts = 0;
-  private server?: Server;
+  private server?: LocalServer;
   url = '';
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => {
-      let raw = '';
-      req.on('data', (chunk) => (raw += chunk));
-      req.on('end', () => {
-        const path = req.url ?? '';
-        const member = /\/v3\/conversations\/([^/]+)\/members\/([^/?]+)/.exec(path);
-        if (req.method === 'GET' && member) {
-          const found = this.members.get(decodeURIComponent(member[2]!));
-          res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
-          res.end(JSON.stringify(found ?? { error: { code: 'MemberNotFound' } }));
+    this.server = await startLocalServer((req, raw, res) => {
+      const path = req.url ?? '';
+      const member = /\/v3\/conversations\/([^/]+)\/members\/([^/?]+)/.exec(path);
+      if (req.method === 'GET' && member) {
+        const found = this.members.get(decodeURIComponent(member[2]!));
+        res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(found ?? { error: { code: 'MemberNotFound' } }));
+        return;
+      }
+      const conversation = /\/v3\/conversations\/([^/]+)\/activities/.exec(path);
+      if (req.method === 'POST' && conversation) {
+        if (this.failNextPosts > 0) {
+          this.failNextPosts--;
+          res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '0' });
+          res.end(JSON.stringify({ error: { code: 'TooManyRequests' } }));
           return;
         }
-        const conversation = /\/v3\/conversations\/([^/]+)\/activities/.exec(path);
-        if (req.method === 'POST' && conversation) {
-          if (this.failNextPosts > 0) {
-            this.failNextPosts--;
-            res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '0' });
-            res.end(JSON.stringify({ error: { code: 'TooManyRequests' } }));
-            return;
-          }
-          this.sent.push({ path, conversationId: decodeURIComponent(conversation[1]!), activity: JSON.parse(raw || '{}') });
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ id: `activity-${this.sent.length}` }));
-          return;
-        }
-        res.writeHead(404);
-        res.end();
-      });
+        this.sent.push({ path, conversationId: decodeURIComponent(conversation[1]!), activity: JSON.parse(raw || '{}') });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: `activity-${this.sent.length}` }));
+        return;
+      }
+      res.writeHead(404);
+      res.end();
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/`;
+    this.url = this.server.url;
     return this;
   }
 
@@ -57,13 +51,8 @@ export class FakeTeamsConnector {
     return this.sent.filter((s) => s.conversationId === conversationId);
   }
 
-  async waitForSent(conversationId: string, count = 1, timeoutMs = 5000): Promise<SentActivity[]> {
-    const start = Date.now();
-    while (this.sentTo(conversationId).length < count) {
-      if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${count} activities to ${conversationId}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    return this.sentTo(conversationId);
+  waitForSent(conversationId: string, count = 1, timeoutMs = 5000): Promise<SentActivity[]> {
+    return waitForCount(() => this.sentTo(conversationId), count, timeoutMs, () => `${count} activities to ${conversationId}`);
   }
 
   reset(): void {
@@ -72,7 +61,7 @@ export class FakeTeamsConnector {
   }
 
   async stop(): Promise<void> {
-    await new Promise((resolve) => this.server?.close(resolve));
+    await this.server?.close();
   }
 }
 
